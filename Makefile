@@ -1,0 +1,39 @@
+# Retratstoliped: two commands for a newcomer.
+#   make site   set up, check the model and build the site into site/
+#   make test   set up and run the whole test suite
+# and `make serve` serves the site on http://127.0.0.1:8000 with live reload.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check setup bench clean
+
+site: $(STAMP)
+	$(BIN)/retratstoliped check modules
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+check: $(STAMP)
+	$(BIN)/retratstoliped check modules --strict
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_check.py
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

@@ -1,0 +1,155 @@
+"""The ``retratstoliped`` command line: check, schema, new and synth.
+
+A thin layer over :mod:`generator.model`: argument handling and output only.
+Exit codes: 0 clean, 1 problems, 2 usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .model import (
+    check_model,
+    format_github,
+    format_json,
+    format_text,
+    has_errors,
+    module_schema,
+    summary,
+)
+from .model.entities import ID_MAX, ID_PATTERN, LandscapeFile
+from .model.locate import did_you_mean
+from .model.yamlload import LoadError, load_file
+
+SCHEMA_PATH = Path("schema") / "module.schema.json"
+_FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="retratstoliped")
+def cli() -> None:
+    """Retratstoliped: check and build the shared end-state picture of municipal services."""
+
+
+@cli.command()
+@click.argument(
+    "model_dir", default="modules", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(_FORMATTERS)), default="text", show_default=True
+)
+def check(model_dir: Path, strict: bool, fmt: str) -> None:
+    """Validate the model in MODEL_DIR (default: modules)."""
+    result = check_model(model_dir)
+    sys.stdout.write(_FORMATTERS[fmt](result.problems))
+    click.echo(summary(result.problems, result.files), err=True)
+    sys.exit(1 if has_errors(result.problems, strict=strict) else 0)
+
+
+@cli.command()
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of a module file."""
+    text = json.dumps(module_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _layer_ids(model_dir: Path) -> list[str]:
+    try:
+        raw = load_file(model_dir / "landscape.yaml")
+        return [layer.id for layer in LandscapeFile.model_validate(raw).layers]
+    except (LoadError, ValueError):
+        raise click.ClickException(
+            f"{model_dir / 'landscape.yaml'} cannot be read; run 'retratstoliped check' first"
+        ) from None
+
+
+def _skeleton(module_id: str, layer: str, schema_ref: str, today: dt.date) -> str:
+    name = module_id.replace("-", " ").capitalize()[:80]
+    return f"""# yaml-language-server: $schema={schema_ref}
+name: {name}
+layer: {layer}
+summary: Eén regel die zegt wat deze module voor inwoners of ondernemers doet.
+description: |
+  Beschrijf hier wat de module doet, voor wie, en hoe zij aansluit op het geheel.
+status: wanted
+interested: []
+depends_on: []
+standards: []
+history:
+  - date: {today.isoformat()}
+    status: wanted
+    note: Op de menukaart gezet.
+"""
+
+
+@cli.command()
+@click.argument("module_id")
+@click.option("--layer", required=True, help="The layer id (see landscape.yaml).")
+@click.option(
+    "--model-dir",
+    default="modules",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+def new(module_id: str, layer: str, model_dir: Path) -> None:
+    """Write a module skeleton MODEL_DIR/LAYER/MODULE_ID.yaml that passes check."""
+    import re
+
+    if not re.match(ID_PATTERN, module_id) or len(module_id) > ID_MAX:
+        raise click.BadParameter(
+            "use lower-case letters, digits and single hyphens, at most 64 characters",
+            param_hint="MODULE_ID",
+        )
+    layers = _layer_ids(model_dir)
+    if layer not in layers:
+        raise click.BadParameter(
+            f"'{layer}' is not a layer{did_you_mean(layer, layers, cutoff=0.0)}", param_hint="--layer"
+        )
+    existing = [p for p in model_dir.rglob(f"{module_id}.y*ml") if p.suffix in (".yaml", ".yml")]
+    if existing:
+        raise click.ClickException(f"module '{module_id}' already exists: {existing[0]}")
+    target = model_dir / layer / f"{module_id}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    schema_ref = os.path.relpath(model_dir.parent / SCHEMA_PATH, target.parent)
+    target.write_text(
+        _skeleton(module_id, layer, Path(schema_ref).as_posix(), dt.date.today()), encoding="utf-8"
+    )
+    click.echo(f"wrote {target}")
+
+
+@cli.command()
+@click.option("--modules", "n_modules", type=click.IntRange(1), required=True)
+@click.option("--organisations", "n_organisations", type=click.IntRange(1), default=342)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True)
+def synth(n_modules: int, n_organisations: int, seed: int, out: Path) -> None:
+    """Write a valid synthetic landscape of any size (for benchmarks and tests)."""
+    from .synth import synthesize
+
+    synthesize(out, modules=n_modules, organisations=n_organisations, seed=seed)
+    click.echo(f"wrote {n_modules} modules and {n_organisations} organisations to {out}")
+
+
+def main() -> None:
+    """Entry point: run the command line, never showing a traceback."""
+    try:
+        cli.main(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: say so in one line
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        sys.exit(3)

@@ -1,0 +1,38 @@
+"""Shared test helpers: model folders made from the fixtures under tests/fixtures/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASE = FIXTURES / "base"
+TODAY = dt.date(2026, 11, 28)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def materialise(case: str | None, target: Path) -> Path:
+    """The base model with the files of ``case`` laid over it, in ``target``."""
+    shutil.copytree(BASE, target, dirs_exist_ok=True)
+    if case:
+        for path in sorted((FIXTURES / case).rglob("*")):
+            if path.is_file() and path.name != "expected.txt":
+                dest = target / path.relative_to(FIXTURES / case)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, dest)
+    return target
+
+
+@pytest.fixture
+def model(tmp_path, monkeypatch):
+    """A factory: ``model(case)`` returns a model folder and makes it the working directory."""
+
+    def make(case: str | None = None) -> Path:
+        folder = materialise(case, tmp_path / "modules")
+        monkeypatch.chdir(folder)
+        return folder
+
+    return make
