@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -107,8 +108,6 @@ history:
 )
 def new(module_id: str, layer: str, model_dir: Path) -> None:
     """Write a module skeleton MODEL_DIR/LAYER/MODULE_ID.yaml that passes check."""
-    import re
-
     if not re.match(ID_PATTERN, module_id) or len(module_id) > ID_MAX:
         raise click.BadParameter(
             "use lower-case letters, digits and single hyphens, at most 64 characters",

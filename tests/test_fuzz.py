@@ -105,3 +105,26 @@ def test_cli_on_garbage_prints_no_traceback(model):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
     assert len(done.stdout.splitlines()) == 3
+
+
+def _has_anchor_or_alias(text: str) -> bool:
+    try:
+        return any(
+            isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None)
+            for e in yaml.parse(text, Loader=yaml.SafeLoader)
+        )
+    except yaml.YAMLError:
+        return False
+
+
+@given(yaml_like)
+@settings(max_examples=1500, deadline=None)
+def test_anchor_prefilter_never_misses(text):
+    """The fast text prefilter may over-match, never under-match, the exact event scan."""
+    if _has_anchor_or_alias(text):
+        try:
+            parse(text)
+        except LoadError as exc:
+            assert exc.code in ("yaml-anchor", "yaml-alias", "yaml-syntax"), exc.code
+        else:
+            raise AssertionError(f"anchor or alias not refused in {text!r}")

@@ -5,12 +5,14 @@ Collect every problem, abort once: an editor fixes ten typos in one round.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -217,6 +219,23 @@ def _validate_module(gather: _Gather, raw: MDict, where: Locator) -> tuple[Modul
         return None, True
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the model is built.
+
+    Loading makes hundreds of thousands of small objects that all stay alive and
+    form no cycles; the collector would rescan them again and again (a third of
+    the check time at 5,000 modules). Reference counting still frees garbage.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_model(model_dir: Path | str, *, today: dt.date | None = None) -> CheckResult:
     """Load, validate and cross-check a model folder.
 
@@ -233,9 +252,10 @@ def check_model(model_dir: Path | str, *, today: dt.date | None = None) -> Check
         gather.at_start(root, "file-missing", "model folder does not exist")
         return CheckResult(None, gather.problems, 0)
     files = _walk(root, gather)
-    frame = _frame(gather, root)
-    sources, all_ids = _modules(gather, root, files)
-    gather.problems += check_rules(frame, sources, all_ids, today or dt.date.today())
+    with _collector_paused():
+        frame = _frame(gather, root)
+        sources, all_ids = _modules(gather, root, files)
+        gather.problems += check_rules(frame, sources, all_ids, today or dt.date.today())
     problems = sorted(set(gather.problems))
     landscape = None
     if not any(p.severity == "error" for p in problems) and frame.file is not None:

@@ -45,7 +45,9 @@ _CONSTRUCTOR = SafeConstructor()
 # An anchor (&a) or alias (*a) can only start a token; anything else holding
 # these characters (Markdown emphasis, "R&D") is checked by the event scan too,
 # which is exact, so this pattern only needs to never miss one.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\{,:?-])[&*]", re.MULTILINE)
+_MAYBE_ANCHOR = re.compile(
+    r"(?:^|[\[\{,]|[:?-][ \t])[ \t]*(?:![^\s,\[\]{}]*[ \t]+)?[&*]", re.MULTILINE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,32 +68,65 @@ class LoadError(Exception):
         self.code = code
 
 
+def _mark(node: yaml.Node) -> Mark:
+    m = node.start_mark
+    return Mark(m.line + 1, m.column + 1)
+
+
+def _at(node: yaml.Node) -> tuple[int, int]:
+    m = node.start_mark
+    return m.line + 1, m.column + 1
+
+
 class MDict(dict):
-    """A mapping that remembers where it, its keys and its values stand."""
+    """A mapping that remembers where it, its keys and its values stand.
 
-    __slots__ = ("mark", "key_marks", "value_marks")
+    Positions are kept as plain (line, column) tuples, the cheapest thing to make
+    for every value of a large model; :class:`Mark` objects are made on request.
+    """
 
-    def __init__(self, mark: Mark) -> None:
+    __slots__ = ("_at", "_keys")
+
+    def __init__(self, at: tuple[int, int]) -> None:
         super().__init__()
-        self.mark = mark
-        self.key_marks: dict[str, Mark] = {}
-        self.value_marks: dict[str, Mark] = {}
+        self._at = at
+        self._keys: dict[str, tuple[int, int, int, int]] = {}
+
+    @property
+    def mark(self) -> Mark:
+        """Where the mapping starts."""
+        return Mark(*self._at)
+
+    @property
+    def key_marks(self) -> dict[str, Mark]:
+        """Where each key stands."""
+        return {k: Mark(p[0], p[1]) for k, p in self._keys.items()}
+
+    @property
+    def value_marks(self) -> dict[str, Mark]:
+        """Where each key's value starts."""
+        return {k: Mark(p[2], p[3]) for k, p in self._keys.items()}
 
 
 class MList(list):
     """A sequence that remembers where it and each item stand."""
 
-    __slots__ = ("mark", "item_marks")
+    __slots__ = ("_at", "_items")
 
-    def __init__(self, mark: Mark) -> None:
+    def __init__(self, at: tuple[int, int]) -> None:
         super().__init__()
-        self.mark = mark
-        self.item_marks: list[Mark] = []
+        self._at = at
+        self._items: list[tuple[int, int]] = []
 
+    @property
+    def mark(self) -> Mark:
+        """Where the sequence starts."""
+        return Mark(*self._at)
 
-def _mark(node: yaml.Node) -> Mark:
-    m = node.start_mark
-    return Mark(m.line + 1, m.column + 1)
+    @property
+    def item_marks(self) -> list[Mark]:
+        """Where each item starts."""
+        return [Mark(*p) for p in self._items]
 
 
 def _yaml_mark(m: Any | None) -> Mark:
@@ -182,38 +217,35 @@ def parse(text: str) -> Any:
 
 
 def _convert(node: yaml.Node, depth: int) -> Any:
+    if type(node) is yaml.ScalarNode:
+        return node.value if node.tag == _STR else _scalar(node)
     if depth > MAX_DEPTH:
-        raise LoadError(
-            f"nesting deeper than {MAX_DEPTH} levels", _mark(node), "yaml-too-deep"
-        )
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
-    if isinstance(node, yaml.MappingNode):
+        raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", _mark(node), "yaml-too-deep")
+    if type(node) is yaml.MappingNode:
         if node.tag != _MAP:
             raise _tag_error(node)
-        result = MDict(_mark(node))
+        result = MDict(_at(node))
+        keys = result._keys
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, *_SCALARS):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
                 raise LoadError(
                     "mapping keys must be plain text", _mark(key_node), "yaml-complex-key"
                 )
             key = key_node.value
-            if key in result:
-                first = result.key_marks[key]
+            if key in keys:
                 raise LoadError(
-                    f"duplicate key '{key}' (first defined on line {first.line})",
+                    f"duplicate key '{key}' (first defined on line {keys[key][0]})",
                     _mark(key_node),
                     "yaml-duplicate-key",
                 )
-            result.key_marks[key] = _mark(key_node)
-            result.value_marks[key] = _mark(value_node)
+            keys[key] = (*_at(key_node), *_at(value_node))
             result[key] = _convert(value_node, depth + 1)
         return result
     if node.tag != _SEQ:
         raise _tag_error(node)
-    items = MList(_mark(node))
+    items = MList(_at(node))
     for item in node.value:
-        items.item_marks.append(_mark(item))
+        items._items.append(_at(item))
         items.append(_convert(item, depth + 1))
     return items
 
