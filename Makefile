@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TOOLS  := node_modules/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test check setup bench clean
@@ -18,7 +20,7 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict
 
-test: $(STAMP)
+test: $(STAMP) $(TOOLS)
 	$(BIN)/pytest
 
 check: $(STAMP)
@@ -33,6 +35,15 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Browser, JRE (for vnu) and the npm tools of the quality gates; Debian packages,
+# installed only when missing. Playwright uses /usr/bin/chromium, not a download.
+$(TOOLS): package-lock.json
+	command -v chromium >/dev/null && command -v java >/dev/null || \
+	  { $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium default-jre-headless; }
+	npm ci --no-audit --no-fund
 	touch $@
 
 clean:
