@@ -143,6 +143,42 @@ def synth(n_modules: int, n_organisations: int, seed: int, out: Path) -> None:
     click.echo(f"wrote {n_modules} modules and {n_organisations} organisations to {out}")
 
 
+@cli.command()
+@click.argument(
+    "model_dir", default="modules", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--full", is_flag=True, help="Lay out every module even when the site rolls up.")
+def graph(model_dir: Path, full: bool) -> None:
+    """Print node, edge and edge-crossing counts of the whole-landscape picture."""
+    from .draw.layout import crossings, layout
+    from .draw.pictures import landscape_picture
+    from .graph import LandscapeGraph
+
+    result = check_model(model_dir)
+    if result.landscape is None:
+        sys.stdout.write(format_text(result.errors))
+        sys.exit(1)
+    landscape = result.landscape
+    analysis = LandscapeGraph(landscape)
+    ids = [(m.id, m.layer) for m in landscape.modules.values() if m.status != "out-of-scope"]
+    edges = list(analysis.graph.edges)
+    bands = [layer.id for layer in landscape.layers]
+    unordered = crossings(layout(ids, edges, bands, sweeps=0))
+    if full:
+        ordered = crossings(layout(ids, edges, bands))
+        click.echo(f"nodes: {len(ids)}\nedges: {len(edges)}")
+        click.echo(f"crossings: {ordered} (unordered: {unordered})\nrolled up: no")
+        return
+    picture = landscape_picture(landscape, analysis, lambda i: f"../modules/{i}/")
+    click.echo(f"nodes: {len(picture.nodes)}\nedges: {len(picture.edges)}")
+    if picture.rolled_up:
+        click.echo(f"crossings: {picture.crossings}\nrolled up: yes (per layer; "
+                   f"{len(ids)} modules, {len(edges)} dependencies, "
+                   f"{unordered} crossings if drawn unordered)")
+    else:
+        click.echo(f"crossings: {picture.crossings} (unordered: {unordered})\nrolled up: no")
+
+
 def main() -> None:
     """Entry point: run the command line, never showing a traceback."""
     try:

@@ -1,0 +1,8 @@
+"""Static SVG pictures of the dependency graph, drawn at build time in Python."""
+
+from __future__ import annotations
+
+from .layout import Layout, crossings, layout
+from .svg import GraphNode, render_svg
+
+__all__ = ["GraphNode", "Layout", "crossings", "layout", "render_svg"]

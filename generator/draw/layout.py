@@ -1,0 +1,251 @@
+"""Layer-band layout: one band per layer in the model's order, nodes ordered within
+each band to keep edge crossings low (barycentre sweeps), deterministic.
+
+A band wider than ``per_row`` nodes wraps onto several rows, so the picture
+grows downwards instead of sideways.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+NODE_W = 200
+NODE_H = 58
+GAP_X = 24
+GAP_Y = 30
+BAND_PAD = 34
+MARGIN = 16
+TRANSPOSE_MAX_EDGES = 400
+"""Above this many edges only barycentre sweeps run: swapping costs O(degree x edges)
+per try, and pictures that large are rolled up before they are drawn anyway."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A placed node: top-left corner and size."""
+
+    id: str
+    band: str
+    x: int
+    y: int
+    w: int = NODE_W
+    h: int = NODE_H
+
+    @property
+    def cx(self) -> int:
+        return self.x + self.w // 2
+
+
+@dataclass(frozen=True)
+class Band:
+    """A horizontal band: one layer."""
+
+    id: str
+    y: int
+    h: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes; edges point from dependent to dependency."""
+
+    boxes: dict[str, Box]
+    edges: tuple[tuple[str, str], ...]
+    bands: tuple[Band, ...]
+    width: int
+    height: int
+
+
+def _place(
+    order: dict[str, list[str]], bands: Sequence[str], per_row: int, edges: tuple
+) -> Layout:
+    widest = max((min(len(v), per_row) for v in order.values()), default=1)
+    width = 2 * MARGIN + max(widest, 1) * (NODE_W + GAP_X) - GAP_X
+    boxes: dict[str, Box] = {}
+    placed: list[Band] = []
+    y = MARGIN
+    for band in bands:
+        members = order.get(band, [])
+        if not members:
+            continue
+        rows = [members[i : i + per_row] for i in range(0, len(members), per_row)]
+        top = y
+        y += BAND_PAD
+        for row in rows:
+            row_w = len(row) * (NODE_W + GAP_X) - GAP_X
+            x = (width - row_w) // 2
+            for node in row:
+                boxes[node] = Box(node, band, x, y)
+                x += NODE_W + GAP_X
+            y += NODE_H + GAP_Y
+        placed.append(Band(band, top, y - top))
+        y += GAP_Y // 2
+    return Layout(boxes, edges, tuple(placed), width, y + MARGIN)
+
+
+def _barycentre_order(
+    current: Layout, order: dict[str, list[str]], neighbours: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    new = {}
+    for band, members in order.items():
+        position = {n: i for i, n in enumerate(members)}
+
+        def key(node: str) -> tuple[float, int, str]:
+            xs = [current.boxes[m].cx for m in neighbours[node] if current.boxes[m].band != band]
+            centre = sum(xs) / len(xs) if xs else current.boxes[node].cx
+            return (centre, position[node], node)
+
+        new[band] = sorted(members, key=key)
+    return new
+
+
+def layout(
+    nodes: Sequence[tuple[str, str]],
+    edges: Sequence[tuple[str, str]],
+    band_order: Sequence[str],
+    *,
+    per_row: int = 6,
+    sweeps: int = 12,
+) -> Layout:
+    """Place ``nodes`` (id, band) in bands, ordered to reduce crossings.
+
+    Args:
+        nodes: (node id, band id) pairs.
+        edges: (from, to) pairs between known nodes.
+        band_order: the bands from top to bottom.
+        per_row: the most nodes side by side in one row of a band.
+        sweeps: how many barycentre passes to try; the best layout is kept.
+    """
+    known = {n for n, _ in nodes}
+    edge_list = tuple(sorted({(a, b) for a, b in edges if a in known and b in known and a != b}))
+    order: dict[str, list[str]] = defaultdict(list)
+    for node, band in sorted(nodes):
+        order[band].append(node)
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for a, b in edge_list:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    best = _place(order, band_order, per_row, edge_list)
+    best_count = crossings(best)
+    current = best
+    for _ in range(sweeps):
+        if best_count == 0:
+            break
+        order = _barycentre_order(current, order, neighbours)
+        current = _place(order, band_order, per_row, edge_list)
+        count = crossings(current)
+        if count < best_count:
+            best, best_count = current, count
+    if len(edge_list) > TRANSPOSE_MAX_EDGES:
+        return best
+    return _transpose(best, passes=sweeps)
+
+
+def _transpose(lay: Layout, *, passes: int) -> Layout:
+    """Swap neighbouring nodes of a band while that removes crossings.
+
+    Only the edges at the two swapped nodes change, so each try costs
+    O(degree x edges), not a full recount.
+    """
+    boxes = dict(lay.boxes)
+    incident: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for edge in lay.edges:
+        incident[edge[0]].append(edge)
+        incident[edge[1]].append(edge)
+    for _ in range(passes):
+        improved = False
+        for band in lay.bands:
+            members = sorted((b for b in boxes.values() if b.band == band.id), key=lambda b: (b.y, b.x))
+            ids = [b.id for b in members]
+            for u, v in zip(ids, ids[1:]):
+                touched = sorted(set(incident[u]) | set(incident[v]))
+                if not touched:
+                    continue
+                before = _pairs_crossing(boxes, touched, lay.edges)
+                _swap(boxes, u, v)
+                if _pairs_crossing(boxes, touched, lay.edges) < before:
+                    improved = True
+                else:
+                    _swap(boxes, u, v)
+        if not improved:
+            break
+    return Layout(boxes, lay.edges, lay.bands, lay.width, lay.height)
+
+
+def _swap(boxes: dict[str, Box], u: str, v: str) -> None:
+    a, b = boxes[u], boxes[v]
+    boxes[u] = Box(u, a.band, b.x, b.y, a.w, a.h)
+    boxes[v] = Box(v, b.band, a.x, a.y, b.w, b.h)
+
+
+def _pairs_crossing(
+    boxes: dict[str, Box], edges: list[tuple[str, str]], all_edges: tuple[tuple[str, str], ...]
+) -> int:
+    """Crossing pairs with at least one edge in ``edges`` (each pair once)."""
+    chosen = set(edges)
+    count = 0
+    for e in edges:
+        p = _points(boxes, *e)
+        if p[1] == p[3]:
+            continue
+        for f in all_edges:
+            if f == e or (f in chosen and f < e) or set(e) & set(f):
+                continue
+            q = _points(boxes, *f)
+            if q[1] != q[3] and _segments_cross(p, q):
+                count += 1
+    return count
+
+
+def _segments_cross(p: tuple[int, int, int, int], q: tuple[int, int, int, int]) -> bool:
+    x1, y1, x2, y2 = p
+    x3, y3, x4, y4 = q
+    return (
+        _ccw(x1, y1, x2, y2, x3, y3) * _ccw(x1, y1, x2, y2, x4, y4) < 0
+        and _ccw(x3, y3, x4, y4, x1, y1) * _ccw(x3, y3, x4, y4, x2, y2) < 0
+    )
+
+
+def edge_points(lay: Layout, a: str, b: str) -> tuple[int, int, int, int]:
+    """The end points of the edge a -> b: from a's bottom or top to b's top or bottom."""
+    return _points(lay.boxes, a, b)
+
+
+def _points(boxes: dict[str, Box], a: str, b: str) -> tuple[int, int, int, int]:
+    s, t = boxes[a], boxes[b]
+    if t.y > s.y:
+        return s.cx, s.y + s.h, t.cx, t.y
+    if t.y < s.y:
+        return s.cx, s.y, t.cx, t.y + t.h
+    return s.cx, s.y + s.h, t.cx, t.y + t.h  # same row: drawn as a curve below
+
+
+def _ccw(ax: int, ay: int, bx: int, by: int, cx: int, cy: int) -> int:
+    value = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
+    return (value > 0) - (value < 0)
+
+
+def crossings(lay: Layout) -> int:
+    """How many pairs of straight edges cross (edges sharing an end do not count).
+
+    Edges within one row are drawn as curves beneath it and are not counted.
+    """
+    segments = []
+    for a, b in lay.edges:
+        x1, y1, x2, y2 = edge_points(lay, a, b)
+        if y1 == y2:
+            continue
+        segments.append((a, b, x1, y1, x2, y2, min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)))
+    segments.sort(key=lambda s: s[6])
+    count = 0
+    for i, (a, b, x1, y1, x2, y2, lo_x, hi_x, lo_y, hi_y) in enumerate(segments):
+        for c, d, x3, y3, x4, y4, lo_x2, hi_x2, lo_y2, hi_y2 in segments[i + 1 :]:
+            if lo_x2 > hi_x:
+                break
+            if hi_y2 <= lo_y or lo_y2 >= hi_y or {a, b} & {c, d}:
+                continue
+            if _segments_cross((x1, y1, x2, y2), (x3, y3, x4, y4)):
+                count += 1
+    return count

@@ -1,0 +1,165 @@
+"""The pictures the site shows: the whole landscape, a module's neighbourhood and
+an organisation's modules. Each is an SVG plus the facts it draws, so a page can
+give the same facts as text beside it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
+from ..graph import LandscapeGraph
+from ..model import STATUS_LABELS, Landscape
+from .layout import Layout, crossings, layout
+from .svg import GraphNode, render_svg
+
+ROLL_UP_ABOVE = 150
+"""The whole landscape is drawn per layer once it has more modules than this."""
+NEIGHBOURHOOD_MAX = 30
+"""At most this many neighbours are drawn around a module; the rest are counted."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An SVG and what it shows."""
+
+    svg: str
+    nodes: tuple[str, ...]
+    edges: tuple[tuple[str, str], ...]
+    crossings: int
+    rolled_up: bool = False
+
+
+def _node(landscape: Landscape, module_id: str, href: Callable[[str], str], focus: bool = False):
+    module = landscape.modules[module_id]
+    owner = landscape.organisations[module.owner].name if module.owner else None
+    return GraphNode(module.id, module.name, module.status, owner, href(module.id), focus)
+
+
+def _draw(
+    landscape: Landscape,
+    ids: list[str],
+    edges: list[tuple[str, str]],
+    href: Callable[[str], str],
+    *,
+    title: str,
+    description: str,
+    element_id: str,
+    focus: str | None = None,
+    per_row: int = 6,
+) -> Picture:
+    modules = landscape.modules
+    lay: Layout = layout(
+        [(i, modules[i].layer) for i in ids],
+        edges,
+        [layer.id for layer in landscape.layers],
+        per_row=per_row,
+    )
+    nodes = {i: _node(landscape, i, href, focus=i == focus) for i in ids}
+    svg = render_svg(
+        lay,
+        nodes,
+        title=title,
+        description=description,
+        band_names={layer.id: layer.name for layer in landscape.layers},
+        element_id=element_id,
+    )
+    return Picture(svg, tuple(sorted(ids)), lay.edges, crossings(lay))
+
+
+def landscape_picture(
+    landscape: Landscape, graph: LandscapeGraph, href: Callable[[str], str]
+) -> Picture:
+    """Every in-scope module and dependency; rolled up per layer when large."""
+    ids = [m.id for m in landscape.modules.values() if m.status != "out-of-scope"]
+    if len(ids) > ROLL_UP_ABOVE:
+        return layer_picture(landscape, graph)
+    edges = [(a, b) for a, b in graph.graph.edges]
+    return _draw(
+        landscape,
+        ids,
+        edges,
+        href,
+        title="Afhankelijkheden tussen alle modules",
+        description=(
+            f"{len(ids)} modules in lagen van boven naar beneden; een pijl wijst van een "
+            f"module naar een module die zij nodig heeft ({len(edges)} afhankelijkheden)."
+        ),
+        element_id="rt-landscape",
+    )
+
+
+def layer_picture(landscape: Landscape, graph: LandscapeGraph) -> Picture:
+    """One node per layer, with counts, and the number of dependencies between layers."""
+    from .svg import render_rollup
+
+    counts = Counter(m.layer for m in landscape.modules.values())
+    between: Counter[tuple[str, str]] = Counter(
+        (landscape.modules[a].layer, landscape.modules[b].layer) for a, b in graph.graph.edges
+    )
+    svg = render_rollup(landscape, counts, between)
+    edges = tuple(sorted(e for e in between if e[0] != e[1]))
+    return Picture(svg, tuple(layer.id for layer in landscape.layers), edges, 0, rolled_up=True)
+
+
+def neighbourhood_picture(
+    landscape: Landscape, graph: LandscapeGraph, module_id: str, href: Callable[[str], str]
+) -> Picture:
+    """The module, what it depends on and what depends on it: one hop."""
+    deps = graph.dependencies(module_id)[:NEIGHBOURHOOD_MAX]
+    dependents = graph.dependents(module_id)[:NEIGHBOURHOOD_MAX]
+    ids = sorted({module_id, *deps, *dependents})
+    edges = [(module_id, d) for d in deps] + [(d, module_id) for d in dependents]
+    name = landscape.modules[module_id].name
+    return _draw(
+        landscape,
+        ids,
+        edges,
+        href,
+        title=f"Omgeving van {name}",
+        description=(
+            f"{name} met de {len(deps)} modules die zij nodig heeft en de {len(dependents)} "
+            "modules die haar nodig hebben."
+        ),
+        element_id="rt-neighbourhood",
+        focus=module_id,
+        per_row=5,
+    )
+
+
+def organisation_picture(
+    landscape: Landscape, graph: LandscapeGraph, org_id: str, href: Callable[[str], str]
+) -> Picture | None:
+    """The modules an organisation leads, builds or adopts, with what those depend on."""
+    own = sorted(
+        m.id
+        for m in landscape.modules.values()
+        if m.owner == org_id
+        or any(p.org == org_id for p in m.partners)
+        or any(c.org == org_id for c in m.consumers)
+    )[:NEIGHBOURHOOD_MAX]
+    if not own:
+        return None
+    deps = {d for m in own for d in graph.dependencies(m)}
+    ids = sorted(set(own) | deps)[: 2 * NEIGHBOURHOOD_MAX]
+    chosen = set(ids)
+    edges = [(m, d) for m in own for d in graph.dependencies(m) if d in chosen]
+    name = landscape.organisations[org_id].name
+    return _draw(
+        landscape,
+        ids,
+        edges,
+        href,
+        title=f"Modules van {name}",
+        description=(
+            f"De {len(own)} modules waarbij {name} trekker, bouwer of afnemer is, met de "
+            "modules die zij nodig hebben."
+        ),
+        element_id="rt-organisation",
+    )
+
+
+def status_label(status: str) -> str:
+    """The Dutch label of a status (for text alternatives)."""
+    return STATUS_LABELS[status]

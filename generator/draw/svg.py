@@ -1,0 +1,212 @@
+"""Render a :class:`Layout` as a self-contained, accessible SVG string.
+
+Status is shown by colour *and* by the border's dash pattern *and* by its Dutch
+label written in the node; the owner is named on every node; every node is a
+link. All model text is XML-escaped; nothing from the model becomes markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from ..model import STATUS_LABELS
+from .layout import NODE_H, Layout, edge_points
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+LEGEND_H = 44
+MAX_CHARS = 25
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one status looks: fill, border colour, dash pattern, label colour."""
+
+    fill: str
+    stroke: str
+    dash: str
+    ink: str
+
+
+# Label colours reach >= 7:1 on their fill; borders >= 3:1 on white (WCAG 1.4.11).
+STYLES = {
+    "available": Style("#e7f5ea", "#1d7a36", "", "#14532d"),
+    "developing": Style("#e6f0fb", "#1f5fa8", "8 4", "#173f6e"),
+    "claimed": Style("#f1ebf9", "#6b3fa0", "3 3", "#4a2a70"),
+    "wanted": Style("#fff4e0", "#a35200", "12 4 3 4", "#6b3500"),
+    "retired": Style("#efefef", "#616161", "2 5", "#333333"),
+    "out-of-scope": Style("#f5f5f5", "#757575", "1 3", "#333333"),
+}
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """What a node shows and where it links to."""
+
+    id: str
+    name: str
+    status: str
+    owner: str | None
+    href: str
+    focus: bool = False
+
+
+def _short(text: str, limit: int = MAX_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _owner_line(node: GraphNode) -> str:
+    return f"Trekker: {node.owner}" if node.owner else "Nog geen trekker"
+
+
+def _node(box, node: GraphNode) -> str:
+    style = STYLES[node.status]
+    label = STATUS_LABELS[node.status]
+    name = escape(node.name)
+    accessible = escape(f"{node.name}. {label}. {_owner_line(node)}.")
+    dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+    width = 4 if node.focus else 2
+    return (
+        f'<a href="{escape(node.href)}" aria-label="{accessible}" class="rt-node"'
+        f' data-id="{escape(node.id)}" data-status="{node.status}">'
+        f"<title>{accessible}</title>"
+        f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"'
+        f' fill="{style.fill}" stroke="{style.stroke}" stroke-width="{width}"{dash}/>'
+        f'<text x="{box.x + 10}" y="{box.y + 19}" font-weight="600" font-size="13"'
+        f' fill="#1a1a1a">{escape(_short(node.name))}</text>'
+        f'<text x="{box.x + 10}" y="{box.y + 35}" font-size="11" fill="{style.ink}">'
+        f"{escape(label)}</text>"
+        f'<text x="{box.x + 10}" y="{box.y + 50}" font-size="11" fill="#1a1a1a">'
+        f"{escape(_short(_owner_line(node), 31))}</text>"
+        "</a>"
+    ) if name else ""
+
+
+def _edge(lay: Layout, a: str, b: str) -> str:
+    x1, y1, x2, y2 = edge_points(lay, a, b)
+    if y1 == y2:  # same row: a curve beneath both nodes
+        depth = y1 + 24
+        return (
+            f'<path d="M{x1} {y1} C{x1} {depth} {x2} {depth} {x2} {y2}" fill="none"'
+            f' stroke="#4d4d4d" stroke-width="1.3" marker-end="url(#rt-arrow)"'
+            f' data-from="{escape(a)}" data-to="{escape(b)}"/>'
+        )
+    return (
+        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#4d4d4d" stroke-width="1.3"'
+        f' marker-end="url(#rt-arrow)" data-from="{escape(a)}" data-to="{escape(b)}"/>'
+    )
+
+
+def _legend(width: int) -> str:
+    parts = ['<g class="rt-legend" aria-hidden="true">']
+    x = 16
+    for status, style in STYLES.items():
+        label = STATUS_LABELS[status]
+        dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+        parts.append(
+            f'<rect x="{x}" y="12" width="22" height="16" rx="3" fill="{style.fill}"'
+            f' stroke="{style.stroke}" stroke-width="2"{dash}/>'
+            f'<text x="{x + 28}" y="25" font-size="12" fill="#1a1a1a">{escape(label)}</text>'
+        )
+        x += 40 + int(len(label) * 6.6)
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def render_svg(
+    lay: Layout,
+    nodes: dict[str, GraphNode],
+    *,
+    title: str,
+    description: str,
+    band_names: dict[str, str],
+    element_id: str = "rt-graph",
+) -> str:
+    """The SVG markup of a laid-out graph, with a legend, band names and links."""
+    width = max(lay.width, 16 + 6 * 150)
+    height = lay.height + LEGEND_H
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{escape(element_id)}" class="rt-svg"'
+        f' viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
+        f' role="group" aria-labelledby="{element_id}-title {element_id}-desc"'
+        f' font-family="{FONT}">',
+        f'<title id="{element_id}-title">{escape(title)}</title>',
+        f'<desc id="{element_id}-desc">{escape(description)}</desc>',
+        '<defs><marker id="rt-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
+        ' markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"'
+        ' fill="#4d4d4d"/></marker></defs>',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        _legend(width),
+        f'<g transform="translate(0 {LEGEND_H})">',
+    ]
+    for band in lay.bands:
+        out.append(
+            f'<rect x="4" y="{band.y}" width="{width - 8}" height="{band.h}" rx="4"'
+            f' fill="#f7f7f9" stroke="#d0d0d7"/>'
+            f'<text x="14" y="{band.y + 22}" font-size="13" font-weight="700" fill="#333333">'
+            f"{escape(band_names.get(band.id, band.id))}</text>"
+        )
+    out.append('<g class="rt-edges">')
+    out += [_edge(lay, a, b) for a, b in lay.edges]
+    out.append('</g><g class="rt-nodes">')
+    out += [_node(lay.boxes[n], nodes[n]) for n in sorted(lay.boxes, key=_reading_order(lay))]
+    out.append("</g></g></svg>")
+    return "".join(out)
+
+
+def _reading_order(lay: Layout):
+    def key(node_id: str) -> tuple[int, int]:
+        box = lay.boxes[node_id]
+        return box.y, box.x
+
+    return key
+
+
+__all__ = ["GraphNode", "STYLES", "render_svg", "NODE_H"]
+
+
+def render_rollup(landscape, counts, between) -> str:
+    """The landscape per layer: a node per layer with its module count, and the
+    number of dependencies between each pair of layers on the arrows."""
+    layers = list(landscape.layers)
+    width, row_h, box_w, box_h = 760, 96, 320, 56
+    height = LEGEND_H + 24 + row_h * len(layers)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="rt-landscape" class="rt-svg"'
+        f' viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group"'
+        ' aria-labelledby="rt-landscape-title rt-landscape-desc"'
+        f' font-family="{FONT}">',
+        '<title id="rt-landscape-title">Afhankelijkheden per laag</title>',
+        '<desc id="rt-landscape-desc">Het landschap is te groot om module voor module te '
+        "tekenen; elke laag is één blok met het aantal modules, elke pijl het aantal "
+        "afhankelijkheden tussen twee lagen.</desc>",
+        '<defs><marker id="rt-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
+        ' markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"'
+        ' fill="#4d4d4d"/></marker></defs>',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    y_of = {layer.id: LEGEND_H + i * row_h for i, layer in enumerate(layers)}
+    x = (width - box_w) // 2
+    for (a, b), n in sorted(between.items()):
+        if a == b or a not in y_of or b not in y_of:
+            continue
+        offset = 40 + 14 * (layers.index(next(l for l in layers if l.id == b)))
+        y1, y2 = y_of[a] + (box_h if y_of[b] > y_of[a] else 0), y_of[b] + (0 if y_of[b] > y_of[a] else box_h)
+        out.append(
+            f'<line x1="{x + box_w - offset}" y1="{y1}" x2="{x + box_w - offset}" y2="{y2}"'
+            f' stroke="#4d4d4d" stroke-width="1.3" marker-end="url(#rt-arrow)"'
+            f' data-from="{escape(a)}" data-to="{escape(b)}"><title>{n} afhankelijkheden'
+            f"</title></line>"
+        )
+    for layer in layers:
+        y = y_of[layer.id]
+        label = f"{layer.name}: {counts.get(layer.id, 0)} modules"
+        out.append(
+            f'<a href="../lagen/{escape(layer.id)}/" aria-label="{escape(label)}" class="rt-node"'
+            f' data-id="{escape(layer.id)}"><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}"'
+            ' rx="6" fill="#f7f7f9" stroke="#4d4d4d" stroke-width="2"/>'
+            f'<text x="{x + 14}" y="{y + 33}" font-size="15" font-weight="600" fill="#1a1a1a">'
+            f"{escape(label)}</text></a>"
+        )
+    out.append("</svg>")
+    return "".join(out)
