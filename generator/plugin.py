@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .model import Landscape, check_model
-from .site import build_site
+from .site import DEFAULT_INTRO, build_site
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
@@ -27,6 +27,9 @@ class RetratstolipedConfig(Config):
 
     model_dir = config_options.Type(str, default="modules")
     """The model folder, relative to mkdocs.yml."""
+    edit_base = config_options.Optional(config_options.Type(str))
+    """Where a module file is edited on the forge, up to and including the model
+    folder; by default ``repo_url`` + ``edit_uri`` + ``../<model_dir>``."""
 
 
 class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
@@ -49,10 +52,22 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         self.landscape = result.landscape
         return config
 
+    def _edit_base(self, config: Any) -> str | None:
+        if self.config.edit_base:
+            return self.config.edit_base
+        if not config.repo_url or not config.edit_uri:
+            return None
+        docs = Path(config.docs_dir).name
+        edit = config.edit_uri.rstrip("/").removesuffix(docs).rstrip("/")
+        return f"{config.repo_url.rstrip('/')}/{edit.lstrip('/')}/{self.config.model_dir}"
+
     def on_files(self, files: Files, *, config: Any) -> Files:
-        """Add every generated page as a virtual file."""
+        """Add every generated page as a virtual file; the home page keeps its intro."""
         assert self.landscape is not None
-        for uri, text in build_site(self.landscape).items():
+        home = files.get_file_from_path("index.md")
+        intro = home.content_string if home else DEFAULT_INTRO
+        pages = build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
+        for uri, text in pages.items():
             if existing := files.get_file_from_path(uri):
                 files.remove(existing)
             files.append(File.generated(config, uri, content=text))
