@@ -28,6 +28,7 @@ def build_site(
             links without it.
     """
     index = Index(landscape, LandscapeGraph(landscape))
+    picture = overview.graph_picture(index)
     pages: dict[str, str] = {
         "index.md": overview.home_page(index, intro),
         "status/index.md": overview.status_page(index),
@@ -35,7 +36,10 @@ def build_site(
         "buiten-scope/index.md": overview.out_of_scope_page(index),
         "wijzigingen/index.md": overview.changes_page(index),
         "wijzigingen/feed.xml": api.atom_feed(index),
-        "afhankelijkheden/index.md": overview.graph_page(index),
+        "afhankelijkheden/index.md": overview.graph_page(index, picture),
+        "afhankelijkheden/afhankelijkheden.svg": '<?xml version="1.0" encoding="utf-8"?>\n'
+        + picture.svg
+        + "\n",
         "api/landscape.json": api.landscape_json(index),
         "api/landscape.schema.json": api.landscape_json_schema(),
         "api/module.schema.json": api.module_schema_json(),

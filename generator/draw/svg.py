@@ -67,7 +67,7 @@ def _node(box, node: GraphNode) -> str:
     dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
     width = 4 if node.focus else 2
     return (
-        f'<a href="{escape(node.href)}" aria-label="{accessible}" class="rt-node"'
+        f'<a href="{escape(node.href)}" class="rt-node"'
         f' data-id="{escape(node.id)}" data-status="{node.status}">'
         f"<title>{accessible}</title>"
         f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"'
@@ -202,7 +202,7 @@ def render_rollup(landscape, counts, between) -> str:
         y = y_of[layer.id]
         label = f"{layer.name}: {counts.get(layer.id, 0)} modules"
         out.append(
-            f'<a href="../lagen/{escape(layer.id)}/" aria-label="{escape(label)}" class="rt-node"'
+            f'<a href="../lagen/{escape(layer.id)}/" class="rt-node"'
             f' data-id="{escape(layer.id)}"><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}"'
             ' rx="6" fill="#f7f7f9" stroke="#4d4d4d" stroke-width="2"/>'
             f'<text x="{x + 14}" y="{y + 33}" font-size="15" font-weight="600" fill="#1a1a1a">'

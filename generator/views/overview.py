@@ -130,11 +130,16 @@ def changes_page(index: Index) -> str:
     return render("wijzigingen.md.j2", rows=rows)
 
 
-def graph_page(index: Index) -> str:
+def graph_picture(index: Index):
+    """The whole-landscape picture as drawn on ``/afhankelijkheden/``."""
+    to = Linker("afhankelijkheden/index.md", index.landscape)
+    return landscape_picture(index.landscape, index.graph, lambda i: to.href(module_doc(i)))
+
+
+def graph_page(index: Index, picture) -> str:
     """``/afhankelijkheden/``: the whole landscape, with the same facts as a table."""
     landscape = index.landscape
     to = Linker("afhankelijkheden/index.md", landscape)
-    picture = landscape_picture(landscape, index.graph, lambda i: to.href(module_doc(i)))
     rows = [
         {
             "module": to.module(m.id),
