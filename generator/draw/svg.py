@@ -58,6 +58,8 @@ class GraphNode:
     owner: str | None
     href: str
     focus: bool = False
+    layer: str = ""
+    owner_id: str = ""
 
 
 def _short(text: str, limit: int = MAX_CHARS) -> str:
@@ -77,7 +79,8 @@ def _node(box, node: GraphNode) -> str:
     width = 4 if node.focus else 2
     return (
         f'<a href="{escape(node.href)}" class="rt-node"'
-        f' data-id="{escape(node.id)}" data-status="{node.status}">'
+        f' data-id="{escape(node.id)}" data-status="{node.status}"'
+        f' data-layer="{escape(node.layer)}" data-owner="{escape(node.owner_id)}">'
         f"<title>{accessible}</title>"
         f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"'
         f' fill="{style.fill}" stroke="{style.stroke}" stroke-width="{width}"{dash}/>'

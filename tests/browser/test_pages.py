@@ -106,3 +106,57 @@ def test_screenshots(web):
         out = ARTIFACTS / f"{name}.png"
         web.page.screenshot(path=str(out), full_page=True, animations="disabled")
         assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_graph_filters_keyboard_and_axe(web):
+    web.goto(PAGES["afhankelijkheden"])
+    form = web.page.locator("form.rt-filters")
+    assert form.is_visible()  # the script un-hides it
+    total = web.page.locator(".rt-graph--full a.rt-node").count()
+    assert total > 20
+    web.page.select_option("form.rt-filters select[name=status]", "wanted")
+    wanted = web.page.locator(".rt-graph--full a.rt-node[data-status=wanted]").count()
+    dimmed = web.page.locator(".rt-graph--full a.rt-node.rt-dim").count()
+    assert dimmed == total - wanted
+    assert f"{wanted} van {total} modules uitgelicht" in web.page.inner_text(".rt-graph-status")
+    violations = web.axe()
+    assert violations == [], "filters in use\n" + format_violations(violations)
+    web.page.click("form.rt-filters button[name=reset]")
+    assert web.page.locator(".rt-graph--full a.rt-node.rt-dim").count() == 0
+
+    # keyboard: Tab reaches the filters and the nodes; Enter selects, Enter again follows
+    web.page.focus("form.rt-filters select[name=owner]")
+    reached = set()
+    for _ in range(total + 12):
+        web.page.keyboard.press("Tab")
+        active = web.page.evaluate(
+            "() => { const a = document.activeElement;"
+            " return a.dataset && a.dataset.id ? 'node:' + a.dataset.id : a.tagName + ':' + (a.name || ''); }"
+        )
+        reached.add(active)
+    assert {"SELECT:status", "SELECT:layer", "BUTTON:reset", "BUTTON:zoom-in"} <= reached
+    nodes = {r for r in reached if r.startswith("node:")}
+    assert len(nodes) == total, f"{len(nodes)} of {total} nodes reachable by Tab"
+    node = web.page.locator('.rt-graph--full a.rt-node[data-id="open-zaak"]')
+    node.focus()
+    web.page.keyboard.press("Enter")
+    assert "geselecteerd: Open Zaak" in web.page.inner_text(".rt-graph-status")
+    near = web.page.locator(".rt-graph--full a.rt-node:not(.rt-dim)").count()
+    assert 1 < near < total
+    assert web.axe() == []
+    with web.page.expect_navigation():
+        web.page.keyboard.press("Enter")
+    assert web.page.url.endswith("/modules/open-zaak/")
+    assert web.errors == [] and web.external == []
+
+
+def test_graph_zoom(web):
+    web.goto(PAGES["afhankelijkheden"])
+    svg = ".rt-graph--full svg"
+    before = float(web.page.get_attribute(svg, "width"))
+    web.page.click("form.rt-filters button[name=zoom-in]")
+    assert float(web.page.get_attribute(svg, "width")) == round(before * 1.25)
+    web.page.click("form.rt-filters button[name=zoom-fit]")
+    fitted = float(web.page.get_attribute(svg, "width"))
+    box = web.page.evaluate("() => document.querySelector('.rt-graph--full').clientWidth")
+    assert abs(fitted - box) <= 1
