@@ -82,3 +82,20 @@ def test_model_text_is_escaped_in_svg():
     assert "<script" not in svg and "<b>" not in svg and "<i>" not in svg
     assert "&lt;script&gt;" in svg and "&#123;&#123; config &#125;&#125;" in svg
     assert root.find(f".//{SVG}a/{SVG}title").text.startswith("<script>alert(1)</script>")
+
+
+def test_large_landscapes_roll_up_per_layer(tmp_path):
+    from generator.draw.pictures import ROLL_UP_ABOVE
+    from generator.synth import synthesize
+
+    synthesize(tmp_path, modules=ROLL_UP_ABOVE + 50, organisations=30, seed=5)
+    landscape = load_landscape(tmp_path)
+    graph = LandscapeGraph(landscape)
+    picture = landscape_picture(landscape, graph, lambda i: f"../modules/{i}/")
+    assert picture.rolled_up
+    root = ET.fromstring(picture.svg)
+    links = [a.get("href") for a in root.iter(f"{SVG}a")]
+    assert links == [f"../lagen/{layer.id}/" for layer in landscape.layers]
+    cells = [int(t.text) for t in root.iter(f"{SVG}text") if t.get("text-anchor") and t.text.isdigit()]
+    assert len(cells) == len(landscape.layers) ** 2
+    assert sum(cells) == graph.graph.number_of_edges()

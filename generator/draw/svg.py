@@ -178,11 +178,14 @@ __all__ = ["GraphNode", "STYLES", "render_svg", "NODE_H"]
 
 
 def render_rollup(landscape, counts, between) -> str:
-    """The landscape per layer: a node per layer with its module count, and the
-    number of dependencies between each pair of layers on the arrows."""
+    """The landscape per layer, as a matrix: a row per layer (with its module count,
+    linking to the layer page), a column per layer, and in each cell how many
+    dependencies run from modules of the row's layer to modules of the column's."""
     layers = list(landscape.layers)
-    width, row_h, box_w, box_h = 760, 96, 320, 56
-    height = LEGEND_H + 24 + row_h * len(layers)
+    label_w, cell_w, cell_h, head_h = 340, 112, 40, 64
+    width = label_w + cell_w * len(layers) + 16
+    height = head_h + cell_h * len(layers) + 16
+    most = max([n for n in between.values()] + [1])
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" id="rt-landscape" class="rt-svg"'
         f' viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group"'
@@ -190,35 +193,35 @@ def render_rollup(landscape, counts, between) -> str:
         f' font-family="{FONT}">',
         '<title id="rt-landscape-title">Afhankelijkheden per laag</title>',
         '<desc id="rt-landscape-desc">Het landschap is te groot om module voor module te '
-        "tekenen; elke laag is één blok met het aantal modules, elke pijl het aantal "
-        "afhankelijkheden tussen twee lagen.</desc>",
-        '<defs><marker id="rt-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
-        ' markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"'
-        ' fill="#4d4d4d"/></marker></defs>',
+        "tekenen. Elke rij is een laag met haar aantal modules; elk vak telt de "
+        "afhankelijkheden van modules in die laag naar modules in de laag van de kolom.</desc>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="8" y="{head_h - 14}" font-size="12" fill="#1a1a1a">'
+        "heeft nodig uit laag &#8594;</text>",
     ]
-    y_of = {layer.id: LEGEND_H + i * row_h for i, layer in enumerate(layers)}
-    x = (width - box_w) // 2
-    for (a, b), n in sorted(between.items()):
-        if a == b or a not in y_of or b not in y_of:
-            continue
-        offset = 40 + 14 * (layers.index(next(l for l in layers if l.id == b)))
-        y1, y2 = y_of[a] + (box_h if y_of[b] > y_of[a] else 0), y_of[b] + (0 if y_of[b] > y_of[a] else box_h)
+    for j, column in enumerate(layers):
+        x = label_w + j * cell_w
         out.append(
-            f'<line x1="{x + box_w - offset}" y1="{y1}" x2="{x + box_w - offset}" y2="{y2}"'
-            f' stroke="#4d4d4d" stroke-width="1.3" marker-end="url(#rt-arrow)"'
-            f' data-from="{escape(a)}" data-to="{escape(b)}"><title>{n} afhankelijkheden'
-            f"</title></line>"
+            f'<text x="{x + cell_w // 2}" y="{head_h - 14}" font-size="11" text-anchor="middle"'
+            f' fill="#1a1a1a">{escape(_short(column.name, 16))}</text>'
         )
-    for layer in layers:
-        y = y_of[layer.id]
-        label = f"{layer.name}: {counts.get(layer.id, 0)} modules"
+    for i, row in enumerate(layers):
+        y = head_h + i * cell_h
+        label = f"{row.name} ({counts.get(row.id, 0)} modules)"
         out.append(
-            f'<a href="../lagen/{escape(layer.id)}/" class="rt-node"'
-            f' data-id="{escape(layer.id)}"><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}"'
-            ' rx="6" fill="#f7f7f9" stroke="#4d4d4d" stroke-width="2"/>'
-            f'<text x="{x + 14}" y="{y + 33}" font-size="15" font-weight="600" fill="#1a1a1a">'
-            f"{escape(label)}</text></a>"
+            f'<a href="../lagen/{escape(row.id)}/" class="rt-node" data-id="{escape(row.id)}">'
+            f'<text x="8" y="{y + 25}" font-size="13" font-weight="600" fill="#1a1a1a">'
+            f"{escape(_short(label, 40))}</text></a>"
         )
+        for j, column in enumerate(layers):
+            n = between.get((row.id, column.id), 0)
+            shade = 255 - int(120 * n / most)
+            fill = f"#{shade:02x}{min(255, shade + 30):02x}ff" if n else "#ffffff"
+            x = label_w + j * cell_w
+            out.append(
+                f'<rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" fill="{fill}"'
+                f' stroke="#8a8a8a"/><text x="{x + cell_w // 2}" y="{y + 25}" font-size="13"'
+                f' text-anchor="middle" fill="#1a1a1a">{n}</text>'
+            )
     out.append("</svg>")
     return "".join(out)
