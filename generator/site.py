@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from .graph import LandscapeGraph
 from .model import Landscape
-from .views import api, entities, overview
+from .text import plain
+from .views import api, overview
+from .views.changes import changes_page
+from .views.claim import claim_page
 from .views.common import Index, layer_doc, module_doc, organisation_doc, standard_doc
+from .views.home import home_page
+from .views.indexes import KINDS, kind_index
+from .views.layer import layer_page
 from .views.module import module_page
+from .views.organisation import organisation_page
+from .views.out_of_scope import out_of_scope_page
+from .views.standard import standard_page
+from .views.status import status_page
+
+__all__ = ["DEFAULT_INTRO", "build_site", "plain"]
 
 DEFAULT_INTRO = "# Retratstoliped\n"
 
@@ -30,11 +42,11 @@ def build_site(
     index = Index(landscape, LandscapeGraph(landscape))
     picture = overview.graph_picture(index)
     pages: dict[str, str] = {
-        "index.md": overview.home_page(index, intro),
-        "status/index.md": overview.status_page(index),
-        "intekenen/index.md": overview.claim_page(index),
-        "buiten-scope/index.md": overview.out_of_scope_page(index),
-        "wijzigingen/index.md": overview.changes_page(index),
+        "index.md": home_page(index, intro),
+        "status/index.md": status_page(index),
+        "intekenen/index.md": claim_page(index, edit_base),
+        "buiten-scope/index.md": out_of_scope_page(index),
+        "wijzigingen/index.md": changes_page(index),
         "wijzigingen/feed.xml": api.atom_feed(index),
         "afhankelijkheden/index.md": overview.graph_page(index, picture),
         "afhankelijkheden/afhankelijkheden.svg": '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -45,14 +57,14 @@ def build_site(
         "api/module.schema.json": api.module_schema_json(),
         "api/modules.csv": api.modules_csv(index),
     }
-    for kind in ("modules", "organisaties", "lagen", "standaarden"):
-        pages[f"{kind}/index.md"] = entities.kind_index(index, kind)
+    for kind in KINDS:
+        pages[f"{kind}/index.md"] = kind_index(index, kind)
     for module_id in landscape.modules:
         pages[module_doc(module_id)] = module_page(index, module_id, edit_base)
     for org_id in landscape.organisations:
-        pages[organisation_doc(org_id)] = entities.organisation_page(index, org_id)
+        pages[organisation_doc(org_id)] = organisation_page(index, org_id)
     for layer in landscape.layers:
-        pages[layer_doc(layer.id)] = entities.layer_page(index, layer.id)
+        pages[layer_doc(layer.id)] = layer_page(index, layer.id)
     for standard_id in landscape.standards:
-        pages[standard_doc(standard_id)] = entities.standard_page(index, standard_id)
+        pages[standard_doc(standard_id)] = standard_page(index, standard_id)
     return pages

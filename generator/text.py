@@ -6,19 +6,28 @@ Markdown fields (descriptions, reasons) are rendered with Python-Markdown and
 then sanitised with nh3 (Ammonia): only harmless tags survive, and only
 http(s) and mailto links. ``{{ }}`` and ``{% %}`` are never evaluated: model
 text only ever enters a template as a value.
+
+MkDocs themes print a page's ``title`` and ``description`` into the HTML
+without escaping, so those go through :func:`meta` in the front matter.
 """
 
 from __future__ import annotations
 
-import html
+import json
+import re
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()<>#+-.!|~&\"'=:$%"}
+_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()<>#+-.!|~&\"'=:$%^@"}
 _SPECIAL_TABLE = str.maketrans(_SPECIAL)
+# In an href: the characters Markdown's inline patterns act on, and HTML's quoting.
+_URL_TABLE = str.maketrans({c: _SPECIAL[c] for c in "\\`*_{}[]()<>!|~&\"'^"})
+# C0/C1 controls, lone surrogates and non-characters: invalid in HTML and XML 1.0.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a",
     "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
@@ -26,17 +35,42 @@ _TAGS = {
 _SCHEMES = {"http", "https", "mailto"}
 
 
+def clean(text: object) -> str:
+    """The text without characters that are invalid in HTML and XML (controls, surrogates)."""
+    return _INVALID.sub("", str(text))
+
+
 def plain(text: object) -> Markup:
-    """Text shown as itself in Markdown: no markup, no link, no template, no entity."""
-    return Markup(str(text).replace("\r", "").translate(_SPECIAL_TABLE).replace("\n", " "))
+    """Text shown as itself in Markdown: no markup, no link, no template, no entity.
+
+    Whitespace runs become one space (as HTML shows them), so a value can never
+    start an indented code block or end in a hard line break.
+    """
+    one_line = _SPACE.sub(" ", clean(text)).strip()
+    return Markup(one_line.translate(_SPECIAL_TABLE))
+
+
+def meta(text: object) -> Markup:
+    """A front-matter value for ``title`` or ``description``.
+
+    The theme prints these into the HTML as they are, so the value is escaped as
+    :func:`plain` escapes it (character references, which HTML decodes); it is
+    written as an ASCII-only YAML double-quoted scalar, so no character of the
+    text can end the value or the front matter.
+    """
+    ascii_safe = "".join(
+        c if ord(c) < 0x10000 and (c.isprintable() or c == " ") else f"&#{ord(c)};"
+        for c in plain(text)
+    )
+    return Markup(json.dumps(ascii_safe))
 
 
 def rich(text: str | None) -> Markup:
     """A Markdown field as sanitised HTML (an empty string for None)."""
     if not text:
         return Markup("")
-    rendered = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
-    clean = nh3.clean(
+    rendered = markdown.markdown(clean(text), extensions=["sane_lists"], output_format="html")
+    sanitised = nh3.clean(
         rendered,
         tags=_TAGS,
         attributes={"a": {"href", "title"}},
@@ -45,21 +79,27 @@ def rich(text: str | None) -> Markup:
         strip_comments=True,
     )
     # Braces would be read as attribute lists by Markdown's attr_list around the block.
-    clean = clean.replace("{", "&#123;").replace("}", "&#125;")
-    return Markup(f"<div class=\"rt-text\">\n{clean}\n</div>")
+    sanitised = sanitised.replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(f"<div class=\"rt-text\">\n{sanitised}\n</div>")
 
 
 def safe_url(url: str | None) -> str | None:
     """The URL if its scheme may be linked to (http, https, mailto), else None."""
-    if not url:
+    if not url or _INVALID.search(url):
         return None
     scheme = urlsplit(url).scheme.lower()
     return url if scheme in _SCHEMES and not any(c.isspace() for c in url) else None
 
 
 def link(url: str | None, label: str) -> Markup:
-    """An HTML link to an external URL, or the label as plain text when unsafe."""
+    """An HTML link to an external URL, or the label as plain text when unsafe.
+
+    The label is :func:`plain`; in the address every character that Markdown's
+    inline patterns or HTML quoting act on is a character reference, so Markdown
+    cannot find a link, emphasis or tag in it (the link pattern runs before inline
+    HTML is protected); the browser decodes the references back to the exact URL.
+    """
     safe = safe_url(url)
     if safe is None:
         return plain(label)
-    return Markup(f'<a href="{html.escape(safe, quote=True)}">{html.escape(label)}</a>')
+    return Markup(f'<a href="{safe.translate(_URL_TABLE)}">{plain(label)}</a>')

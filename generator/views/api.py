@@ -9,8 +9,9 @@ import uuid
 from xml.sax.saxutils import escape as xml_escape
 
 from ..model import STATUS_LABELS, module_schema
+from ..text import clean
+from .changes import history_entries
 from .common import Index
-from .overview import history_entries
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -129,11 +130,16 @@ def modules_csv(index: Index) -> str:
     return out.getvalue()
 
 
+def _xml(text: str) -> str:
+    """Element text for XML 1.0: escaped, without characters XML does not allow."""
+    return xml_escape(clean(text))
+
+
 def atom_feed(index: Index) -> str:
     """``/wijzigingen/feed.xml``: the history as Atom, newest first, no build timestamps."""
     entries = history_entries(index)
-    updated = f"{entries[0][0].isoformat()}T00:00:00Z" if entries else "1970-01-01T00:00:00Z"
-    title = xml_escape(f"Wijzigingen in {index.landscape.title}")
+    updated = f"{entries[0].date.isoformat()}T00:00:00Z" if entries else "1970-01-01T00:00:00Z"
+    title = _xml(f"Wijzigingen in {index.landscape.title}")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
@@ -143,16 +149,17 @@ def atom_feed(index: Index) -> str:
         '<link rel="alternate" type="text/html" href="./"/>',
         "<author><name>Retratstoliped</name></author>",
     ]
-    for date, module, status, note in entries:
+    for change in entries:
+        date, module, status, note = change.date, change.module, change.status, change.note
         key = f"retratstoliped:{module.id}:{date.isoformat()}:{status}"
         summary = f"{STATUS_LABELS[status]}" + (f": {note}" if note else "")
         lines += [
             "<entry>",
-            f"<title>{xml_escape(module.name)}: {xml_escape(STATUS_LABELS[status])}</title>",
+            f"<title>{_xml(module.name)}: {_xml(STATUS_LABELS[status])}</title>",
             f"<id>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}</id>",
             f"<updated>{date.isoformat()}T00:00:00Z</updated>",
             f'<link rel="alternate" type="text/html" href="../modules/{module.id}/"/>',
-            f"<summary>{xml_escape(summary)}</summary>",
+            f"<summary>{_xml(summary)}</summary>",
             "</entry>",
         ]
     lines.append("</feed>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,18 +31,22 @@ STATUS_ORDER = ("available", "developing", "claimed", "wanted", "retired", "out-
 
 
 def module_doc(module_id: str) -> str:
+    """The docs path of a module page."""
     return f"modules/{module_id}/index.md"
 
 
 def organisation_doc(org_id: str) -> str:
+    """The docs path of an organisation page."""
     return f"organisaties/{org_id}/index.md"
 
 
 def layer_doc(layer_id: str) -> str:
+    """The docs path of a layer page."""
     return f"lagen/{layer_id}/index.md"
 
 
 def standard_doc(standard_id: str) -> str:
+    """The docs path of a standard page."""
     return f"standaarden/{standard_id}/index.md"
 
 
@@ -69,18 +74,23 @@ class Linker:
         return "./" if rel == "." else rel + "/"
 
     def md(self, label: str, target_doc: str) -> Markup:
+        """A Markdown link with an escaped label."""
         return Markup(f"[{plain(label)}]({self.rel(target_doc)})")
 
     def module(self, module_id: str) -> Markup:
+        """A link to a module page, named after the module."""
         return self.md(self.landscape.modules[module_id].name, module_doc(module_id))
 
     def organisation(self, org_id: str) -> Markup:
+        """A link to an organisation page."""
         return self.md(self.landscape.organisations[org_id].name, organisation_doc(org_id))
 
     def layer(self, layer_id: str) -> Markup:
+        """A link to a layer page."""
         return self.md(self.landscape.layer(layer_id).name, layer_doc(layer_id))
 
     def standard(self, standard_id: str) -> Markup:
+        """A link to a standard page."""
         return self.md(self.landscape.standards[standard_id].name, standard_doc(standard_id))
 
 
@@ -122,7 +132,32 @@ class Index:
 
     @cached_property
     def municipalities(self) -> set[str]:
+        """The ids of every municipality."""
         return {o.id for o in self.landscape.organisations.values() if o.kind == "municipality"}
 
     def adopting_municipalities(self, module: Module) -> list[str]:
+        """The consumers of ``module`` that are municipalities (the +1 count)."""
         return [c.org for c in module.consumers if c.org in self.municipalities]
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    """One row of a module table (``_module_table.md.j2``)."""
+
+    module: Markup
+    status: Markup
+    owner: Markup | str
+    adopters: int
+
+
+def module_rows(to: Linker, index: Index, modules: Iterable[Module]) -> list[ModuleRow]:
+    """Table rows of ``modules``, by name."""
+    return [
+        ModuleRow(
+            module=to.module(m.id),
+            status=status_badge(m.status),
+            owner=to.organisation(m.owner) if m.owner else "Nog geen trekker",
+            adopters=len(index.adopting_municipalities(m)),
+        )
+        for m in sorted(modules, key=lambda m: (m.name.lower(), m.id))
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -27,7 +26,6 @@ class ModulePage:
     """The view model of ``/modules/<id>/``."""
 
     module: Module
-    meta_description: Markup
     badge: Markup
     layer: Markup
     owner: Markup | None
@@ -50,8 +48,8 @@ class ModulePage:
     edit_link: Markup | None
 
 
-def module_page(index: Index, module_id: str, edit_base: str | None) -> str:
-    """The Markdown of one module page."""
+def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePage:
+    """The view model of one module page; ``edit_base`` adds the link to edit its file."""
     landscape, graph = index.landscape, index.graph
     m = landscape.modules[module_id]
     doc = module_doc(module_id)
@@ -60,9 +58,8 @@ def module_page(index: Index, module_id: str, edit_base: str | None) -> str:
         landscape, graph, module_id, lambda i: to.href(module_doc(i))
     )
     impact = graph.impact(module_id)
-    page = ModulePage(
+    return ModulePage(
         module=m,
-        meta_description=Markup(json.dumps(m.summary)),
         badge=status_badge(m.status),
         layer=to.layer(m.layer),
         owner=to.organisation(m.owner) if m.owner else None,
@@ -104,4 +101,8 @@ def module_page(index: Index, module_id: str, edit_base: str | None) -> str:
             link(f"{edit_base.rstrip('/')}/{m.path}", "Bewerk deze module") if edit_base else None
         ),
     )
-    return render("module.md.j2", page=page)
+
+
+def module_page(index: Index, module_id: str, edit_base: str | None) -> str:
+    """The Markdown of one module page."""
+    return render("module.md.j2", page=module_view(index, module_id, edit_base))

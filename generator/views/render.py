@@ -2,17 +2,19 @@
 
 ``finalize`` runs on every ``{{ value }}``: model text can only reach a page
 through :func:`generator.text.plain` (or as Markup that our own code built
-from escaped parts), never as markup or as template source.
+from escaped parts), never as markup or as template source. The ``meta``
+filter writes a front-matter ``title`` or ``description``.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..text import plain
+from ..text import meta, plain
 
 
 def _finalize(value: Any) -> Any:
@@ -30,8 +32,14 @@ ENV = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+ENV.filters["meta"] = meta
 
 
 def render(template: str, **context: Any) -> str:
     """Render a template of generator/templates with plain-data context."""
     return ENV.get_template(template).render(**context)
+
+
+def render_view(template: str, view: Any) -> str:
+    """Render a template with the fields of a view-model dataclass as its variables."""
+    return render(template, **{f.name: getattr(view, f.name) for f in fields(view)})

@@ -1,0 +1,182 @@
+"""The generated Markdown pages: one per entity, links that resolve, goldens per page type."""
+
+from __future__ import annotations
+
+import html
+import os
+import posixpath
+import re
+
+import pytest
+
+from generator.model import STATUS_LABELS, Landscape, check_model
+from generator.site import build_site
+from generator.text import plain
+
+from .conftest import ROOT, TODAY
+from .sitebuild import EDIT, add_extra_modules, expected_paths, shipped_site
+
+GOLDEN = ROOT / "tests" / "golden"
+CONTENT_PAGES = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")}
+SVG_BLOCK = re.compile(r'<div class="rt-graph">\n<svg.*?</svg>\n</div>', re.DOTALL)
+
+
+@pytest.fixture
+def base(model) -> Landscape:
+    """The landscape of tests/fixtures/base."""
+    landscape = check_model(model(), today=TODAY).landscape
+    assert landscape is not None
+    return landscape
+
+
+@pytest.fixture
+def extended(model) -> Landscape:
+    """The base landscape with a wanted and an out-of-scope module, and an illustrative one."""
+    result = check_model(add_extra_modules(model()), today=TODAY)
+    assert result.landscape is not None, result.errors
+    return result.landscape
+
+
+@pytest.fixture(params=["shipped", "extended"])
+def site(request) -> tuple[Landscape, dict[str, str]]:
+    """A landscape and its generated site: the default model, and the extended fixture."""
+    if request.param == "shipped":
+        return shipped_site()
+    landscape = request.getfixturevalue("extended")
+    return landscape, build_site(landscape, intro="# Test\n", edit_base=EDIT)
+
+
+def test_every_page_type_for_every_entity(site):
+    landscape, pages = site
+    assert set(pages) == expected_paths(landscape)
+
+
+def _resolves(here: str, target: str, targets: set[str]) -> bool:
+    resolved = posixpath.normpath(posixpath.join(here, target))
+    return resolved in targets or f"{resolved}/index.md" in targets or (
+        resolved == "." and "index.md" in targets
+    )
+
+
+def test_every_relative_link_resolves(site):
+    _, pages = site
+    targets = set(pages) | CONTENT_PAGES
+    links = re.compile(r'\]\(([^)\s]+)\)|href="([^"]+)"')
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for md_target, href in links.findall(text):
+            target = md_target or href
+            if "://" in target or target.startswith(("mailto:", "#")):
+                continue
+            assert _resolves(posixpath.dirname(path), target, targets), f"{path}: {target}"
+
+
+def test_module_page_shows_the_model(site):
+    landscape, pages = site
+    for m in landscape.modules.values():
+        text = pages[f"modules/{m.id}/index.md"]
+        assert text.count(f"\n# {plain(m.name)}\n") == 1
+        assert str(plain(STATUS_LABELS[m.status])) in text
+        assert f"[{plain(landscape.layer(m.layer).name)}](../../lagen/{m.layer}/index.md)" in text
+        if m.owner:
+            assert f"| Trekker | [{plain(landscape.organisations[m.owner].name)}]" in text
+        assert f"## Afnemers ({len(m.consumers)})" in text
+        for org in [c.org for c in m.consumers] + list(m.interested) + [p.org for p in m.partners]:
+            assert f"(../../organisaties/{org}/index.md)" in text
+        for d in m.depends_on:
+            assert f"(../{d.module}/index.md)" in text
+        for s in m.standards:
+            assert f"(../../standaarden/{s}/index.md)" in text
+        assert f'href="{EDIT}/{m.path}"' in text
+        notice = '!!! info "Illustratief"' in text
+        assert notice == m.illustrative, m.id
+
+
+def test_home_has_every_module_as_a_tile_in_layer_order(site):
+    landscape, pages = site
+    home = pages["index.md"]
+    for m in landscape.modules.values():
+        assert f'href="modules/{m.id}/"' in home
+    positions = [home.index(f"(lagen/{layer.id}/index.md)") for layer in landscape.layers]
+    assert positions == sorted(positions)
+    assert home.count('<li class="rt-tile') == len(landscape.modules)
+
+
+def test_home_keeps_the_intro_first(extended):
+    intro = "---\ntitle: Start\n---\n\n# Welkom\n\nTekst met [een link](over.md).\n"
+    home = build_site(extended, intro=intro)["index.md"]
+    assert home.startswith(intro)
+
+
+def test_intekenen_lists_every_wanted_module_with_its_file(site):
+    landscape, pages = site
+    text = pages["intekenen/index.md"]
+    wanted = [m for m in landscape.modules.values() if m.status == "wanted"]
+    assert f"## Gezochte modules ({len(wanted)})" in text
+    for m in wanted:
+        assert f"(../modules/{m.id}/index.md)" in text
+        assert f"<code>modules/{plain(m.path)}</code>" in text
+        assert f'href="{EDIT}/{m.path}"' in text
+        for org in m.interested:
+            assert f"(../organisaties/{org}/index.md)" in text
+
+
+def test_out_of_scope_page_gives_every_reason(site):
+    landscape, pages = site
+    text = pages["buiten-scope/index.md"]
+    for m in landscape.modules.values():
+        assert (f"## {plain(m.name)}\n" in text) == (m.status == "out-of-scope"), m.id
+
+
+def test_changes_are_newest_first(site):
+    landscape, pages = site
+    text = html.unescape(pages["wijzigingen/index.md"])
+    dates = re.findall(r"^\| (\d{4}-\d\d-\d\d) \|", text, re.MULTILINE)
+    assert len(dates) == sum(len(m.history) for m in landscape.modules.values())
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_output_is_deterministic(extended):
+    assert build_site(extended, edit_base=EDIT) == build_site(extended, edit_base=EDIT)
+
+
+def test_no_edit_links_without_an_edit_base(extended):
+    pages = build_site(extended)
+    assert not any("Bewerk" in text for text in pages.values())
+
+
+def _check_golden(name: str, text: str) -> None:
+    golden = GOLDEN / name
+    text = SVG_BLOCK.sub("<!-- svg -->", text)  # drawings have tests of their own
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"{name} differs (UPDATE_GOLDEN=1 rewrites)"
+
+
+def _golden_name(page: str) -> str:
+    return page.replace("/", "__").removesuffix(".md") + ".md"
+
+
+BASE_PAGES = [
+    "index.md", "modules/mijn-loket/index.md", "organisaties/vng/index.md",
+    "lagen/diensten/index.md", "standaarden/zgw-apis/index.md", "status/index.md",
+    "intekenen/index.md", "wijzigingen/index.md", "buiten-scope/index.md", "modules/index.md",
+    "organisaties/index.md", "lagen/index.md", "standaarden/index.md",
+]
+EXTENDED_PAGES = [
+    "modules/zaken/index.md", "modules/afspraken/index.md", "modules/eigen-app/index.md",
+    "organisaties/gm0363/index.md", "intekenen/index.md", "buiten-scope/index.md",
+]
+
+
+@pytest.mark.parametrize("page", BASE_PAGES)
+def test_golden_pages_of_the_base_fixture(base, page):
+    _check_golden(_golden_name(page), build_site(base, intro="# Test\n", edit_base=EDIT)[page])
+
+
+@pytest.mark.parametrize("page", EXTENDED_PAGES)
+def test_golden_pages_of_the_extended_fixture(extended, page):
+    pages = build_site(extended, intro="# Test\n", edit_base=EDIT)
+    _check_golden("extended/" + _golden_name(page), pages[page])
