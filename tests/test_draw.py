@@ -99,3 +99,16 @@ def test_large_landscapes_roll_up_per_layer(tmp_path):
     cells = [int(t.text) for t in root.iter(f"{SVG}text") if t.get("text-anchor") and t.text.isdigit()]
     assert len(cells) == len(landscape.layers) ** 2
     assert sum(cells) == graph.graph.number_of_edges()
+
+
+def test_control_characters_never_reach_the_svg():
+    lay = layout([("x", "band")], [], ["band"])
+    svg = render_svg(
+        lay,
+        {"x": GraphNode("x", "a\x00b\x1bc\ud800", "wanted", None, "../x/")},
+        title="t\x07",
+        description="d",
+        band_names={"band": "B\x0c"},
+    )
+    ET.fromstring(svg)  # XML 1.0 forbids those characters; parsing proves they are gone
+    assert "abc" in svg

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape as _html_escape
 
 from ..model import STATUS_LABELS
+from ..text import clean
 from .layout import NODE_H, Layout, edge_points
 
 _MARKDOWN_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "[](){}*_`|!"})
@@ -19,7 +20,7 @@ _MARKDOWN_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "[](){}*_`|!"})
 def escape(text: str) -> str:
     """XML-escape model text, with Markdown's characters as character references too:
     the SVG sits inside a Markdown page, and nothing there may read it as syntax."""
-    return _html_escape(text, quote=True).translate(_MARKDOWN_SAFE)
+    return _html_escape(clean(text), quote=True).translate(_MARKDOWN_SAFE)
 
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
