@@ -456,24 +456,24 @@ def _relations(m: _Module) -> Iterator[str]:
         for org, role in m.partners:
             yield f"  - org: {org}"
             yield f"    role: {role}"
-    if m.consumers:
-        yield "consumers:"
-        for org, since in m.consumers:
-            if since:
-                yield f"  - org: {org}"
-                yield f"    since: {since.isoformat()}"
-            else:
-                yield f"  - {org}"
+    yield from _references("consumers", "org", "since", m.consumers)
     if m.interested:
         yield f"interested: [{', '.join(m.interested)}]"
-    if m.depends_on:
-        yield "depends_on:"
-        for target, via in m.depends_on:
-            if via:
-                yield f"  - module: {target}"
-                yield f"    via: {via}"
-            else:
-                yield f"  - {target}"
+    yield from _references("depends_on", "module", "via", m.depends_on)
+
+
+def _references(key: str, id_key: str, extra_key: str, items: list) -> Iterator[str]:
+    """A list of references: a bare id, or a mapping when the second value is set."""
+    if not items:
+        return
+    yield f"{key}:"
+    for ref, extra in items:
+        if extra:
+            value = extra.isoformat() if hasattr(extra, "isoformat") else extra
+            yield f"  - {id_key}: {ref}"
+            yield f"    {extra_key}: {value}"
+        else:
+            yield f"  - {ref}"
 
 
 def _links(m: _Module) -> Iterator[str]:
