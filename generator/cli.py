@@ -179,6 +179,63 @@ def graph(model_dir: Path, full: bool) -> None:
         click.echo(f"crossings: {picture.crossings} (unordered: {unordered})\nrolled up: no")
 
 
+def _landscape_or_exit(model_dir: Path):
+    result = check_model(model_dir)
+    if result.landscape is None:
+        sys.stdout.write(format_text(result.errors))
+        click.echo(f"{model_dir}: the model has errors", err=True)
+        sys.exit(1)
+    return result.landscape
+
+
+@cli.command()
+@click.argument("model_dir", default="modules", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
+def codeowners(model_dir: Path, output: Path | None) -> None:
+    """Print a CODEOWNERS file: module files -> their owner's maintainers."""
+    from .forge import codeowners as make
+
+    text = make(_landscape_or_exit(model_dir), model_dir.as_posix().strip("/"))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command()
+@click.argument("old", metavar="OLD_DIR|REF")
+@click.argument(
+    "new_dir", default="modules", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+def diff(old: str, new_dir: Path) -> None:
+    """Print Markdown for a pull-request comment: what changed from OLD to NEW_DIR.
+
+    OLD is a model folder, or a git ref (such as origin/main) whose copy of
+    NEW_DIR is compared.
+    """
+    import subprocess
+    import tempfile
+
+    from .forge import change_summary
+
+    new = _landscape_or_exit(new_dir)
+    if Path(old).is_dir():
+        sys.stdout.write(change_summary(_landscape_or_exit(Path(old)), new))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", old, new_dir.as_posix()],
+            capture_output=True,
+        )
+        if archive.returncode != 0:
+            raise click.BadParameter(
+                f"'{old}' is neither a folder nor a git ref with {new_dir}", param_hint="OLD"
+            )
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        before = _landscape_or_exit(Path(tmp) / new_dir)
+    sys.stdout.write(change_summary(before, new))
+
+
 def main() -> None:
     """Entry point: run the command line, never showing a traceback."""
     try:
