@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 site: $(STAMP)
 	$(BIN)/retratstoliped check modules
-	$(BIN)/mkdocs build --strict
+	$(BIN)/retratstoliped build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict

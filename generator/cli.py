@@ -179,6 +179,44 @@ def graph(model_dir: Path, full: bool) -> None:
         click.echo(f"crossings: {picture.crossings} (unordered: {unordered})\nrolled up: no")
 
 
+@cli.command()
+@click.option("--config", "-f", default="mkdocs.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--site-dir", "-d", default="site", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+def build(config: Path, site_dir: Path) -> None:
+    """Build the site with mkdocs --strict aside, then swap it in.
+
+    A failed or interrupted build (even SIGKILL) leaves the previous SITE_DIR as
+    it was: the new site is written to a sibling folder and only renamed into
+    place once complete.
+    """
+    import shutil
+    import subprocess
+
+    site_dir = site_dir.absolute()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    for stale in site_dir.parent.glob(f".{site_dir.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a killed build
+    fresh = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+         "-d", str(fresh)],
+        env=env,
+    )
+    if done.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        click.echo(f"build failed; {site_dir} is unchanged", err=True)
+        sys.exit(1)
+    old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}"
+    if site_dir.exists():
+        os.rename(site_dir, old)
+    os.rename(fresh, site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    click.echo(f"built {site_dir}")
+
+
 def _landscape_or_exit(model_dir: Path):
     result = check_model(model_dir)
     if result.landscape is None:
