@@ -14,9 +14,10 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .model import Landscape, check_model
+from .security import add_csp, security_txt
 from .site import DEFAULT_INTRO, build_site
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
@@ -30,6 +31,11 @@ class RetratstolipedConfig(Config):
     edit_base = config_options.Optional(config_options.Type(str))
     """Where a module file is edited on the forge, up to and including the model
     folder; by default ``repo_url`` + ``edit_uri`` + ``../<model_dir>``."""
+    security_contact = config_options.Type(list, default=[])
+    """Contacts (``mailto:`` or ``https:``) for ``/.well-known/security.txt``; none, no file."""
+    security_expires = config_options.Optional(config_options.Type(str))
+    """The date (YYYY-MM-DD) after which security.txt is stale; set it in config so
+    that builds stay reproducible."""
 
 
 class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
@@ -67,11 +73,34 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home else DEFAULT_INTRO
         pages = build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
+        if self.config.security_contact:
+            pages[".well-known/security.txt"] = self._security_txt(config)
         for uri, text in pages.items():
             if existing := files.get_file_from_path(uri):
                 files.remove(existing)
-            files.append(File.generated(config, uri, content=text))
+            # INCLUDED: mkdocs would otherwise leave out dot-paths such as .well-known/
+            files.append(File.generated(config, uri, content=text, inclusion=InclusionLevel.INCLUDED))
         return files
+
+    def _security_txt(self, config: Any) -> str:
+        import datetime as dt
+
+        if not self.config.security_expires:
+            raise PluginError("retratstoliped: security_contact needs security_expires")
+        try:
+            expires = dt.date.fromisoformat(self.config.security_expires)
+        except ValueError:
+            raise PluginError("retratstoliped: security_expires must be YYYY-MM-DD") from None
+        canonical = f"{config.site_url}.well-known/security.txt" if config.site_url else None
+        return security_txt(list(self.config.security_contact), expires, canonical=canonical)
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Every page carries a Content-Security-Policy that forbids other origins."""
+        return add_csp(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        """The theme's own pages (404.html) too."""
+        return add_csp(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """Rebuild when a model file changes under ``mkdocs serve``."""

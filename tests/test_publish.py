@@ -41,6 +41,10 @@ def test_build_swaps_in_a_complete_site(tmp_path):
     assert build(folder).returncode == 0
     assert (folder / "site" / "modules" / "zaken" / "index.html").is_file()
     assert not list(folder.glob(".site.*"))
+    security = (folder / "site" / ".well-known" / "security.txt").read_text(encoding="utf-8")
+    assert security.startswith("Contact: mailto:") and "Expires: 2027-11-28T00:00:00Z" in security
+    index = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="Content-Security-Policy"' in index
 
 
 def test_failed_build_leaves_the_previous_site(tmp_path):

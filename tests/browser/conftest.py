@@ -139,11 +139,15 @@ class Session:
 
 
 def open_session(browser, base_url: str, **context_options) -> tuple[object, Session]:
+    """A fresh browser context on the site. It bypasses the site's Content-Security-
+    Policy by default, because axe is injected as an inline script; test_csp.py
+    opens the pages with the policy in force."""
+    options = {"bypass_csp": True, **context_options}
     context = browser.new_context(
         viewport={"width": 1280, "height": 800},
         locale="nl-NL",
         service_workers="block",
-        **context_options,
+        **options,
     )
     own = urlsplit(base_url).netloc
     session = Session(page=None, base_url=base_url, external=[], requests=[], errors=[])
