@@ -96,9 +96,9 @@ def _walk(root: Path, gather: _Gather) -> list[Path]:
             gather.at_start(Path(directory), "file-unreadable", f"cannot read folder: {exc.strerror}")
             continue
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
             path = Path(entry.path)
+            if entry.name.startswith(".") and path.suffix not in (".yaml", ".yml"):
+                continue  # .git and the like; a hidden YAML file is reported as a bad id
             if entry.is_symlink():
                 target = os.path.realpath(path)
                 if os.path.commonpath([real_root, target]) != real_root:
@@ -190,33 +190,36 @@ def _modules(gather: _Gather, root: Path, files: list[Path]) -> tuple[list[Modul
                 )
             )
             continue
-        data, partial = _validate_module(gather, raw, where)
+        data, dropped = _validate_module(gather, raw, where)
         if data is None:
             continue
         module = Module.model_construct(
             **dict(data), id=module_id, path=path.relative_to(root).as_posix()
         )
-        sources.append(ModuleSource(module, where, partial))
+        sources.append(ModuleSource(module, where, dropped))
     return sources, set(first_file)
 
 
-def _validate_module(gather: _Gather, raw: MDict, where: Locator) -> tuple[ModuleFile | None, bool]:
-    """The validated module file, and whether fields had to be left out to get it.
+def _validate_module(
+    gather: _Gather, raw: MDict, where: Locator
+) -> tuple[ModuleFile | None, frozenset[str]]:
+    """The validated module file, and the fields left out to get it.
 
     When only optional fields are wrong, the module is validated again without
     them, so the cross-file rules still check the rest of it.
     """
     try:
-        return ModuleFile.model_validate(raw), False
+        return ModuleFile.model_validate(raw), frozenset()
     except ValidationError as exc:
         gather.problems += schema_problems(exc, ModuleFile, where)
         broken = {err["loc"][0] for err in exc.errors() if err["loc"]}
+    dropped = frozenset(str(key) for key in broken)
     if any(key in _REQUIRED or key not in ModuleFile.model_fields for key in broken) or not broken:
-        return None, True
+        return None, dropped
     try:
-        return ModuleFile.model_validate({k: v for k, v in raw.items() if k not in broken}), True
+        return ModuleFile.model_validate({k: v for k, v in raw.items() if k not in broken}), dropped
     except ValidationError:  # pragma: no cover - removing fields cannot add errors
-        return None, True
+        return None, dropped
 
 
 @contextlib.contextmanager

@@ -38,8 +38,13 @@ class ModuleSource:
 
     module: Module
     at: Locator
-    partial: bool = False
-    """Some fields were left out because they failed the schema."""
+    dropped: frozenset[str] = frozenset()
+    """Fields left out because they failed the schema (already reported)."""
+
+    @property
+    def partial(self) -> bool:
+        """Whether any field was left out."""
+        return bool(self.dropped)
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def _duplicates(source: ModuleSource) -> Iterator[Problem]:
 def _status(source: ModuleSource) -> Iterator[Problem]:
     m, at = source.module, source.at
     if m.status == "out-of-scope":
-        if not m.reason:
+        if not m.reason and "reason" not in source.dropped:
             yield at.problem(
                 ("status",), "status-rule", "an out-of-scope module needs a 'reason'"
             )
@@ -186,7 +191,7 @@ def _status(source: ModuleSource) -> Iterator[Problem]:
             "a wanted module has no owner yet; change the status to 'claimed' or remove the owner",
             key=True,
         )
-    if m.status in _NEEDS_OWNER and not m.owner:
+    if m.status in _NEEDS_OWNER and not m.owner and "owner" not in source.dropped:
         yield at.problem(("status",), "status-rule", f"a module with status '{m.status}' needs an owner")
     if m.consumers and m.status not in _MAY_HAVE_CONSUMERS:
         yield at.problem(

@@ -61,10 +61,17 @@ def kind_of(value: Any) -> str:
     return "text"
 
 
+def _show(value: Any, limit: int = 80) -> str:
+    """A value as echoed in a message: long values are cut, never printed whole."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _message(err: dict[str, Any], root: Any) -> tuple[str, str, bool]:
     """(code, message, at_key) for one pydantic error."""
     loc = tuple(err["loc"])
-    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    kind, raw_value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    value = _show(raw_value) if isinstance(raw_value, str) else raw_value
     shown = loc[1:] if loc and isinstance(loc[0], int) else loc
     field = dotted(shown)
     if kind == "missing":
@@ -72,7 +79,8 @@ def _message(err: dict[str, Any], root: Any) -> tuple[str, str, bool]:
     if kind == "extra_forbidden":
         parent = type_at(root, loc[:-1])
         allowed = list(getattr(parent, "model_fields", {}))
-        return "unknown-key", f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}", True
+        key = _show(loc[-1])
+        return "unknown-key", f"unknown key '{key}'{did_you_mean(str(loc[-1]), allowed)}", True
     if kind == "literal_error":
         options = [str(o) for o in typing.get_args(type_at(root, loc))]
         hint = did_you_mean(str(value), options)
@@ -93,7 +101,7 @@ def _message(err: dict[str, Any], root: Any) -> tuple[str, str, bool]:
     if kind == "string_too_long":
         return (
             "too-long",
-            f"{field} is too long ({len(value)} characters, at most {ctx['max_length']})",
+            f"{field} is too long ({len(raw_value)} characters, at most {ctx['max_length']})",
             False,
         )
     if kind == "string_too_short":
