@@ -18,6 +18,8 @@ GAP_Y = 30
 BAND_PAD = 34
 MARGIN = 16
 TRANSPOSE_MAX_EDGES = 400
+TRANSPOSE_BUDGET = 4_000_000
+"""At most this many edge pairs are compared while swapping neighbours in one layout."""
 """Above this many edges only barycentre sweeps run: swapping costs O(degree x edges)
 per try, and pictures that large are rolled up before they are drawn anyway."""
 
@@ -146,14 +148,18 @@ def layout(
 def _transpose(lay: Layout, *, passes: int) -> Layout:
     """Swap neighbouring nodes of a band while that removes crossings.
 
-    Only the edges at the two swapped nodes change, so each try costs
-    O(degree x edges), not a full recount.
+    Only the edges at the two swapped nodes change, so each try recounts just
+    their crossings, against end points kept up to date per edge. The work is
+    capped at ``TRANSPOSE_BUDGET`` edge pairs per layout: counted, not timed,
+    so the result stays deterministic.
     """
     boxes = dict(lay.boxes)
+    points = {e: _segment(boxes, e) for e in lay.edges}
     incident: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for edge in lay.edges:
         incident[edge[0]].append(edge)
         incident[edge[1]].append(edge)
+    budget = TRANSPOSE_BUDGET
     for _ in range(passes):
         improved = False
         for band in lay.bands:
@@ -163,12 +169,19 @@ def _transpose(lay: Layout, *, passes: int) -> Layout:
                 touched = sorted(set(incident[u]) | set(incident[v]))
                 if not touched:
                     continue
-                before = _pairs_crossing(boxes, touched, lay.edges)
+                budget -= 2 * len(touched) * len(lay.edges)
+                if budget < 0:
+                    return Layout(boxes, lay.edges, lay.bands, lay.width, lay.height)
+                before = _pairs_crossing(points, touched)
                 _swap(boxes, u, v)
-                if _pairs_crossing(boxes, touched, lay.edges) < before:
+                for e in touched:
+                    points[e] = _segment(boxes, e)
+                if _pairs_crossing(points, touched) < before:
                     improved = True
                 else:
                     _swap(boxes, u, v)
+                    for e in touched:
+                        points[e] = _segment(boxes, e)
         if not improved:
             break
     return Layout(boxes, lay.edges, lay.bands, lay.width, lay.height)
@@ -180,21 +193,31 @@ def _swap(boxes: dict[str, Box], u: str, v: str) -> None:
     boxes[v] = Box(v, b.band, a.x, a.y, b.w, b.h)
 
 
-def _pairs_crossing(
-    boxes: dict[str, Box], edges: list[tuple[str, str]], all_edges: tuple[tuple[str, str], ...]
-) -> int:
+Segment = tuple[int, int, int, int, int, int, int, int]
+
+
+def _segment(boxes: dict[str, Box], edge: tuple[str, str]) -> Segment:
+    """End points of an edge and its bounding box: x1, y1, x2, y2, lo_x, hi_x, lo_y, hi_y."""
+    x1, y1, x2, y2 = _points(boxes, *edge)
+    return x1, y1, x2, y2, min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+
+
+def _pairs_crossing(points: dict[tuple[str, str], Segment], edges: list[tuple[str, str]]) -> int:
     """Crossing pairs with at least one edge in ``edges`` (each pair once)."""
     chosen = set(edges)
     count = 0
     for e in edges:
-        p = _points(boxes, *e)
-        if p[1] == p[3]:
+        p = points[e]
+        if p[6] == p[7]:
             continue
-        for f in all_edges:
-            if f == e or (f in chosen and f < e) or set(e) & set(f):
+        lo_x, hi_x, lo_y, hi_y = p[4], p[5], p[6], p[7]
+        a, b = e
+        for f, q in points.items():
+            if q[5] < lo_x or q[4] > hi_x or q[7] <= lo_y or q[6] >= hi_y or q[6] == q[7]:
                 continue
-            q = _points(boxes, *f)
-            if q[1] != q[3] and _segments_cross(p, q):
+            if f == e or (f in chosen and f < e) or a in f or b in f:
+                continue
+            if _segments_cross(p[:4], q[:4]):
                 count += 1
     return count
 
