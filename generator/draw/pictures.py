@@ -132,16 +132,26 @@ def neighbourhood_picture(
 
 
 def organisation_picture(
-    landscape: Landscape, graph: LandscapeGraph, org_id: str, href: Callable[[str], str]
+    landscape: Landscape,
+    graph: LandscapeGraph,
+    org_id: str,
+    href: Callable[[str], str],
+    involved: set[str] | None = None,
 ) -> Picture | None:
-    """The modules an organisation leads, builds or adopts, with what those depend on."""
-    own = sorted(
-        m.id
-        for m in landscape.modules.values()
-        if m.owner == org_id
-        or any(p.org == org_id for p in m.partners)
-        or any(c.org == org_id for c in m.consumers)
-    )[:NEIGHBOURHOOD_MAX]
+    """The modules an organisation leads, builds or adopts, with what those depend on.
+
+    ``involved`` are those modules' ids when the caller has an index; without it
+    they are looked up, which costs a pass over the whole landscape.
+    """
+    if involved is None:
+        involved = {
+            m.id
+            for m in landscape.modules.values()
+            if m.owner == org_id
+            or any(p.org == org_id for p in m.partners)
+            or any(c.org == org_id for c in m.consumers)
+        }
+    own = sorted(involved)[:NEIGHBOURHOOD_MAX]
     if not own:
         return None
     deps = {d for m in own for d in graph.dependencies(m)}

@@ -43,8 +43,11 @@ def organisation_view(index: Index, org_id: str) -> OrganisationPage:
     landscape = index.landscape
     org = landscape.organisations[org_id]
     to = Linker(organisation_doc(org_id), landscape)
+    involved = {m.id for m in index.leads.get(org_id, [])}
+    involved |= {m.id for m, _ in index.builds.get(org_id, [])}
+    involved |= {m.id for m in index.adopts.get(org_id, [])}
     picture = organisation_picture(
-        landscape, index.graph, org_id, lambda i: to.href(module_doc(i))
+        landscape, index.graph, org_id, lambda i: to.href(module_doc(i)), involved
     )
     return OrganisationPage(
         org=org,
