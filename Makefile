@@ -27,7 +27,9 @@ check: $(STAMP)
 	$(BIN)/retratstoliped check modules --strict
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_build.py
 
 setup: $(STAMP)
 
