@@ -7,6 +7,7 @@ Follows the recipe in shared/testing (its README lists the pitfalls met here).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
@@ -17,6 +18,7 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -92,6 +94,29 @@ def serve(directory: Path):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+@contextlib.contextmanager
+def variant_site(name: str, prepare: Callable[[Path], None]) -> Iterator[str]:
+    """A copy of the project under build/<name>, changed by ``prepare``, built and served.
+
+    Yields the base URL; the server stops when the block ends.
+    """
+    work = ROOT / "build" / name
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for folder in ("content", "site_theme", "modules"):
+        shutil.copytree(ROOT / folder, work / folder)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    prepare(work)
+    done = build_site(work / "mkdocs.yml", work / "site")
+    assert done.returncode == 0, done.stderr
+    httpd, url = serve(work / "site")
+    try:
+        yield url
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.fixture(scope="session")

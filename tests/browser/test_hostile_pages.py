@@ -4,12 +4,13 @@ The site's CSP is bypassed here, so escaping alone has to stop every attack."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from tests.hostile import PAYLOADS, hostile_model
 
-from .conftest import ROOT, build_site, open_session, serve
+from .conftest import open_session, variant_site
 
 INJECTED = (
     "() => document.querySelectorAll("
@@ -18,21 +19,15 @@ INJECTED = (
 )
 
 
+def _attack(work: Path) -> None:
+    shutil.rmtree(work / "modules")
+    hostile_model(work / "modules")
+
+
 @pytest.fixture(scope="module")
 def hostile_url():
-    work = ROOT / "build" / "hostile"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    hostile_model(work / "modules")
-    for name in ("content", "site_theme"):
-        shutil.copytree(ROOT / name, work / name)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    done = build_site(work / "mkdocs.yml", work / "site")
-    assert done.returncode == 0, done.stderr
-    httpd, url = serve(work / "site")
-    yield url
-    httpd.shutdown()
-    httpd.server_close()
+    with variant_site("hostile", _attack) as url:
+        yield url
 
 
 def test_no_attack_runs_or_injects_markup(browser, hostile_url):
