@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The same examples on every run, so CI is reproducible; explore more with
+# HYPOTHESIS_PROFILE=explore (new random examples each run).
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"

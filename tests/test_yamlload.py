@@ -33,6 +33,8 @@ def test_empty_document_is_none():
     [
         ("a: &x 1\nb: *x\n", "yaml-anchor", Mark(1, 4), "YAML anchors are not allowed (&x)"),
         ("a: [1, *x]\n", "yaml-alias", Mark(1, 8), "YAML aliases are not allowed (*x)"),
+        ("\ufeff&a [1]\n", "yaml-anchor", Mark(1, 1), "YAML anchors are not allowed (&a)"),
+        ('{"a":&x 1}\n', "yaml-anchor", Mark(1, 6), "YAML anchors are not allowed (&x)"),
         ("a: !custom 1\n", "yaml-tag", Mark(1, 4), "YAML tag '!custom' is not allowed"),
         ("a: !!binary aGk=\n", "yaml-tag", Mark(1, 4), "YAML tag '!!binary' is not allowed"),
         ("a: !!set {x}\n", "yaml-tag", Mark(1, 4), "YAML tag '!!set' is not allowed"),

@@ -46,7 +46,7 @@ _CONSTRUCTOR = SafeConstructor()
 # these characters (Markdown emphasis, "R&D") is checked by the event scan too,
 # which is exact, so this pattern only needs to never miss one.
 _MAYBE_ANCHOR = re.compile(
-    r"(?:^|[\[\{,]|[:?-][ \t])[ \t]*(?:![^\s,\[\]{}]*[ \t]+)?[&*]", re.MULTILINE
+    r"(?:^|[\[\{,:\ufeff]|[?-][ \t])[ \t]*(?:![^\s,\[\]{}]*[ \t]+)?[&*]", re.MULTILINE
 )
 
 
