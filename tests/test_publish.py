@@ -60,18 +60,25 @@ def test_failed_build_leaves_the_previous_site(tmp_path):
 
 
 def test_killed_build_leaves_the_previous_site(tmp_path):
-    folder = project(tmp_path, ROOT / "modules")  # the shipped model: a build of several seconds
+    from generator.synth import synthesize
+
+    model = tmp_path / "model"
+    synthesize(model, modules=120, organisations=342, seed=2)  # seconds of page writing
+    folder = project(tmp_path / "project", model)
     assert build(folder).returncode == 0
     before = snapshot(folder / "site")
     process = subprocess.Popen([str(EXE), "build"], cwd=folder, start_new_session=True)
-    deadline = time.monotonic() + 30
-    while not list(folder.glob(".site.new-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)  # mkdocs is writing the new site now
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        fresh = list(folder.glob(".site.new-*"))
+        if fresh and any(p.is_file() for p in fresh[0].rglob("*.html")):
+            break  # mkdocs is writing pages of the new site now
+        time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    assert process.returncode == -signal.SIGKILL
-    assert snapshot(folder / "site") == before
+    assert process.returncode == -signal.SIGKILL, "the build ended before it could be killed"
+    assert list(folder.glob(".site.new-*"))  # a half-written site was left aside ...
+    assert snapshot(folder / "site") == before  # ... and the published one is untouched
     # the next build clears what the killed one left and succeeds
     assert build(folder).returncode == 0
     assert not list(folder.glob(".site.*"))
