@@ -27,8 +27,14 @@ class Picture:
     svg: str
     nodes: tuple[str, ...]
     edges: tuple[tuple[str, str], ...]
-    crossings: int
+    layout: Layout | None = None
+    """Where the nodes went; None for the roll-up, which is a table, not a layout."""
     rolled_up: bool = False
+
+    @property
+    def crossings(self) -> int:
+        """Edge crossings of the drawing, counted on request (pages do not need it)."""
+        return crossings(self.layout) if self.layout else 0
 
 
 def _node(landscape: Landscape, module_id: str, href: Callable[[str], str], focus: bool = False):
@@ -68,7 +74,7 @@ def _draw(
         band_names={layer.id: layer.name for layer in landscape.layers},
         element_id=element_id,
     )
-    return Picture(svg, tuple(sorted(ids)), lay.edges, crossings(lay))
+    return Picture(svg, tuple(sorted(ids)), lay.edges, lay)
 
 
 def landscape_picture(
@@ -103,7 +109,7 @@ def layer_picture(landscape: Landscape, graph: LandscapeGraph) -> Picture:
     )
     svg = render_rollup(landscape, counts, between)
     edges = tuple(sorted(e for e in between if e[0] != e[1]))
-    return Picture(svg, tuple(layer.id for layer in landscape.layers), edges, 0, rolled_up=True)
+    return Picture(svg, tuple(layer.id for layer in landscape.layers), edges, rolled_up=True)
 
 
 def neighbourhood_picture(
