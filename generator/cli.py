@@ -154,11 +154,7 @@ def graph(model_dir: Path, full: bool) -> None:
     from .draw.pictures import landscape_picture
     from .graph import LandscapeGraph
 
-    result = check_model(model_dir)
-    if result.landscape is None:
-        sys.stdout.write(format_text(result.errors))
-        sys.exit(1)
-    landscape = result.landscape
+    landscape = _landscape_or_exit(model_dir)
     analysis = LandscapeGraph(landscape)
     ids = [(m.id, m.layer) for m in landscape.modules.values() if m.status != "out-of-scope"]
     edges = list(analysis.graph.edges)
