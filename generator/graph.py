@@ -14,6 +14,7 @@ from functools import cached_property
 import networkx as nx
 
 from .model import Landscape
+from .model.rules import island_pieces
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,9 @@ class LandscapeGraph:
         return [(n, -count) for count, n in ranked[:limit] if count < 0]
 
     def islands(self) -> list[frozenset[str]]:
-        """Pieces of the in-scope landscape not connected to its largest piece."""
-        in_scope = [
-            m.id for m in self.landscape.modules.values() if m.status != "out-of-scope"
-        ]
-        pieces = sorted(
-            (frozenset(c) for c in nx.weakly_connected_components(self.graph.subgraph(in_scope))),
-            key=lambda c: (-len(c), min(c)),
-        )
-        return [p for i, p in enumerate(pieces) if i > 0 or len(p) == 1]
+        """Pieces of the in-scope landscape not connected to its largest piece (rule 6)."""
+        in_scope = [m.id for m in self.landscape.modules.values() if m.status != "out-of-scope"]
+        return island_pieces(self.graph, in_scope)
 
     def cycles(self) -> list[list[str]]:
         """Groups of modules that depend on each other in a circle (sorted)."""

@@ -293,12 +293,20 @@ def _cycles(
         )
 
 
-def _islands(graph: nx.DiGraph, by_id: dict[str, ModuleSource]) -> Iterator[Problem]:
-    in_scope = graph.subgraph(
-        n for n in graph.nodes if by_id[n].module.status != "out-of-scope"
+def island_pieces(graph: nx.DiGraph, in_scope: Iterable[str]) -> list[frozenset[str]]:
+    """The islands (rule 6) among ``in_scope`` nodes: every lone module, and every
+    piece other than the largest (ties: the one with the smallest id). Sorted the
+    same way: larger pieces first."""
+    pieces = sorted(
+        (frozenset(c) for c in nx.weakly_connected_components(graph.subgraph(in_scope))),
+        key=lambda c: (-len(c), min(c)),
     )
-    pieces = sorted(nx.weakly_connected_components(in_scope), key=lambda c: (-len(c), min(c)))
-    for rank, piece in enumerate(pieces):
+    return [p for rank, p in enumerate(pieces) if rank > 0 or len(p) == 1]
+
+
+def _islands(graph: nx.DiGraph, by_id: dict[str, ModuleSource]) -> Iterator[Problem]:
+    in_scope = [n for n in graph.nodes if by_id[n].module.status != "out-of-scope"]
+    for piece in island_pieces(graph, in_scope):
         if any(by_id[n].partial for n in piece):
             continue  # its dependencies may be among the fields that failed
         if len(piece) == 1:
@@ -308,7 +316,7 @@ def _islands(graph: nx.DiGraph, by_id: dict[str, ModuleSource]) -> Iterator[Prob
                 "island",
                 f"'{module_id}' is an island: it depends on no module and no module depends on it",
             )
-        elif rank > 0:
+        else:
             members = sorted(piece)
             yield by_id[members[0]].at.warning(
                 (),
