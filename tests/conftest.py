@@ -34,6 +34,18 @@ def materialise(case: str | None, target: Path) -> Path:
     return target
 
 
+def copy_project(target: Path, model: Path | None = None) -> Path:
+    """A buildable project in ``target``: our content, theme and mkdocs.yml, and a
+    copy of ``model`` (the base fixture by default) as its modules/ folder, unless
+    the caller has written modules/ there already."""
+    for name in ("content", "site_theme"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if not (target / "modules").exists():
+        shutil.copytree(model or BASE, target / "modules")
+    return target
+
+
 @pytest.fixture
 def model(tmp_path, monkeypatch):
     """A factory: ``model(case)`` returns a model folder and makes it the working directory."""

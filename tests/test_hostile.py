@@ -6,14 +6,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
 import tracemalloc
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 import yaml
@@ -23,7 +21,7 @@ from hypothesis import strategies as st
 from generator.model import check_model
 from generator.site import build_site
 
-from .conftest import ROOT, TODAY, materialise
+from .conftest import TODAY, copy_project, materialise
 from .hostile import PAYLOADS, hostile_model
 
 BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.I)
@@ -61,10 +59,7 @@ class Audit(HTMLParser):
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    hostile_model(root / "modules")
-    for name in ("content", "site_theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root, hostile_model(root / "modules"))
     before = {p for p in root.parent.rglob("*")}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),

@@ -5,24 +5,15 @@ from __future__ import annotations
 
 import filecmp
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .conftest import FIXTURES, ROOT
+from .conftest import copy_project
 
 EXE = Path(sys.executable).parent / "retratstoliped"
-
-
-def project(tmp_path: Path, model: Path = FIXTURES / "base") -> Path:
-    for name in ("content", "site_theme"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copytree(model, tmp_path / "modules")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 def build(folder: Path, **env: str) -> subprocess.CompletedProcess:
@@ -37,7 +28,7 @@ def snapshot(site: Path) -> dict[str, bytes]:
 
 
 def test_build_swaps_in_a_complete_site(tmp_path):
-    folder = project(tmp_path)
+    folder = copy_project(tmp_path)
     assert build(folder).returncode == 0
     assert (folder / "site" / "modules" / "zaken" / "index.html").is_file()
     assert not list(folder.glob(".site.*"))
@@ -48,7 +39,7 @@ def test_build_swaps_in_a_complete_site(tmp_path):
 
 
 def test_failed_build_leaves_the_previous_site(tmp_path):
-    folder = project(tmp_path)
+    folder = copy_project(tmp_path)
     assert build(folder).returncode == 0
     before = snapshot(folder / "site")
     (folder / "modules" / "diensten" / "zaken.yaml").write_text("name: [kapot\n", encoding="utf-8")
@@ -64,7 +55,7 @@ def test_killed_build_leaves_the_previous_site(tmp_path):
 
     model = tmp_path / "model"
     synthesize(model, modules=120, organisations=342, seed=2)  # seconds of page writing
-    folder = project(tmp_path / "project", model)
+    folder = copy_project(tmp_path / "project", model)
     assert build(folder).returncode == 0
     before = snapshot(folder / "site")
     process = subprocess.Popen([str(EXE), "build"], cwd=folder, start_new_session=True)
@@ -85,8 +76,8 @@ def test_killed_build_leaves_the_previous_site(tmp_path):
 
 
 def test_two_builds_are_byte_identical(tmp_path):
-    first = project(tmp_path / "a")
-    second = project(tmp_path / "b")
+    first = copy_project(tmp_path / "a")
+    second = copy_project(tmp_path / "b")
     assert build(first, SOURCE_DATE_EPOCH="1700000000").returncode == 0
     assert build(second, SOURCE_DATE_EPOCH="1700000000").returncode == 0
     compare = filecmp.dircmp(first / "site", second / "site")

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
+from ..conftest import copy_project
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -105,9 +107,7 @@ def variant_site(name: str, prepare: Callable[[Path], None]) -> Iterator[str]:
     work = ROOT / "build" / name
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    for folder in ("content", "site_theme", "modules"):
-        shutil.copytree(ROOT / folder, work / folder)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    copy_project(work, ROOT / "modules")
     prepare(work)
     done = build_site(work / "mkdocs.yml", work / "site")
     assert done.returncode == 0, done.stderr
