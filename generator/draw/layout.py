@@ -18,10 +18,10 @@ GAP_Y = 30
 BAND_PAD = 34
 MARGIN = 16
 TRANSPOSE_MAX_EDGES = 400
-TRANSPOSE_BUDGET = 4_000_000
-"""At most this many edge pairs are compared while swapping neighbours in one layout."""
 """Above this many edges only barycentre sweeps run: swapping costs O(degree x edges)
 per try, and pictures that large are rolled up before they are drawn anyway."""
+TRANSPOSE_BUDGET = 4_000_000
+"""At most this many edge pairs are compared while swapping neighbours in one layout."""
 
 
 @dataclass(frozen=True)
@@ -206,29 +206,31 @@ def _pairs_crossing(points: dict[tuple[str, str], Segment], edges: list[tuple[st
     """Crossing pairs with at least one edge in ``edges`` (each pair once)."""
     chosen = set(edges)
     count = 0
+    candidates = list(points.items())
     for e in edges:
-        p = points[e]
-        if p[6] == p[7]:
+        x1, y1, x2, y2, lo_x, hi_x, lo_y, hi_y = points[e]
+        if lo_y == hi_y:
             continue
-        lo_x, hi_x, lo_y, hi_y = p[4], p[5], p[6], p[7]
         a, b = e
-        for f, q in points.items():
-            if q[5] < lo_x or q[4] > hi_x or q[7] <= lo_y or q[6] >= hi_y or q[6] == q[7]:
+        for f, (x3, y3, x4, y4, lo_x2, hi_x2, lo_y2, hi_y2) in candidates:
+            if hi_x2 < lo_x or lo_x2 > hi_x or hi_y2 <= lo_y or lo_y2 >= hi_y or lo_y2 == hi_y2:
                 continue
             if f == e or (f in chosen and f < e) or a in f or b in f:
                 continue
-            if _segments_cross(p[:4], q[:4]):
+            if _cross(x1, y1, x2, y2, x3, y3, x4, y4):
                 count += 1
     return count
 
 
-def _segments_cross(p: tuple[int, int, int, int], q: tuple[int, int, int, int]) -> bool:
-    x1, y1, x2, y2 = p
-    x3, y3, x4, y4 = q
-    return (
-        _ccw(x1, y1, x2, y2, x3, y3) * _ccw(x1, y1, x2, y2, x4, y4) < 0
-        and _ccw(x3, y3, x4, y4, x1, y1) * _ccw(x3, y3, x4, y4, x2, y2) < 0
-    )
+def _cross(x1: int, y1: int, x2: int, y2: int, x3: int, y3: int, x4: int, y4: int) -> bool:
+    """Whether segment 1-2 and segment 3-4 properly cross: each one's ends lie strictly
+    on both sides of the other (the sign of a cross product, written out because this
+    is the innermost loop of the layout)."""
+    dx, dy = x2 - x1, y2 - y1
+    if (dx * (y3 - y1) - dy * (x3 - x1)) * (dx * (y4 - y1) - dy * (x4 - x1)) >= 0:
+        return False
+    ex, ey = x4 - x3, y4 - y3
+    return (ex * (y1 - y3) - ey * (x1 - x3)) * (ex * (y2 - y3) - ey * (x2 - x3)) < 0
 
 
 def edge_points(lay: Layout, a: str, b: str) -> tuple[int, int, int, int]:
@@ -243,11 +245,6 @@ def _points(boxes: dict[str, Box], a: str, b: str) -> tuple[int, int, int, int]:
     if t.y < s.y:
         return s.cx, s.y, t.cx, t.y + t.h
     return s.cx, s.y + s.h, t.cx, t.y + t.h  # same row: drawn as a curve below
-
-
-def _ccw(ax: int, ay: int, bx: int, by: int, cx: int, cy: int) -> int:
-    value = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
-    return (value > 0) - (value < 0)
 
 
 def crossings(lay: Layout) -> int:
@@ -269,6 +266,6 @@ def crossings(lay: Layout) -> int:
                 break
             if hi_y2 <= lo_y or lo_y2 >= hi_y or {a, b} & {c, d}:
                 continue
-            if _segments_cross((x1, y1, x2, y2), (x3, y3, x4, y4)):
+            if _cross(x1, y1, x2, y2, x3, y3, x4, y4):
                 count += 1
     return count
