@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .model import Landscape, check_model
 from .security import add_csp, security_txt
-from .site import DEFAULT_INTRO, build_site
+from .site import DEFAULT_INTRO, PICTURE_SLOT, build_site, defer_pictures
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
@@ -44,6 +44,7 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
     def __init__(self) -> None:
         self.landscape: Landscape | None = None
         self.model_path: Path | None = None
+        self.pictures: dict[str, str] = {}
 
     def on_config(self, config: Any) -> Any:
         """Load and check the model; any error fails the build, warnings are logged."""
@@ -72,7 +73,10 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         assert self.landscape is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home else DEFAULT_INTRO
-        pages = build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
+        deferred = defer_pictures(
+            build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
+        )
+        pages, self.pictures = deferred.pages, deferred.pictures
         if self.config.security_contact:
             pages[".well-known/security.txt"] = self._security_txt(config)
         for uri, text in pages.items():
@@ -95,7 +99,9 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         return security_txt(list(self.config.security_contact), expires, canonical=canonical)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Every page carries a Content-Security-Policy that forbids other origins."""
+        """Put the page's picture back; every page carries a Content-Security-Policy."""
+        if picture := self.pictures.get(page.file.src_uri):
+            output = output.replace(PICTURE_SLOT, picture, 1)
         return add_csp(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:

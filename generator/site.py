@@ -6,6 +6,8 @@ directory URLs they become the addresses of MODEL.md (``/modules/open-zaak/``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .graph import LandscapeGraph
 from .model import Landscape
 from .text import plain
@@ -22,9 +24,13 @@ from .views.out_of_scope import out_of_scope_page
 from .views.standard import standard_page
 from .views.status import status_page
 
-__all__ = ["DEFAULT_INTRO", "build_site", "plain"]
+__all__ = ["DEFAULT_INTRO", "PICTURE_SLOT", "DeferredSite", "build_site", "defer_pictures", "plain"]
 
 DEFAULT_INTRO = "# Retratstoliped\n"
+PICTURE_SLOT = "<!--rt-picture-->"
+"""Where a page's picture goes back into its HTML (see :func:`defer_pictures`)."""
+_SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg"'
+_SVG_CLOSE = "</svg>"
 
 
 def build_site(
@@ -68,3 +74,36 @@ def build_site(
     for standard_id in landscape.standards:
         pages[standard_doc(standard_id)] = standard_page(index, standard_id)
     return pages
+
+
+@dataclass(frozen=True)
+class DeferredSite:
+    """The generated files with each page's inline picture taken out.
+
+    A picture is most of a page's bytes but no text to read or to search, so the
+    build does not send it through Markdown or the search index: the page keeps
+    :data:`PICTURE_SLOT` and the plugin puts the SVG back into the finished HTML.
+    """
+
+    pages: dict[str, str]
+    pictures: dict[str, str]
+    """Page path to the SVG that replaces its slot."""
+
+
+def defer_pictures(pages: dict[str, str]) -> DeferredSite:
+    """Take the one inline SVG out of every Markdown page that has one.
+
+    Model text cannot open an ``<svg`` element (it is escaped or sanitised), so
+    the first one in a page is the picture our views drew.
+    """
+    kept: dict[str, str] = {}
+    pictures: dict[str, str] = {}
+    for path, text in pages.items():
+        start = text.find(_SVG_OPEN) if path.endswith(".md") else -1
+        if start < 0:
+            kept[path] = text
+            continue
+        end = text.index(_SVG_CLOSE, start) + len(_SVG_CLOSE)
+        kept[path] = text[:start] + PICTURE_SLOT + text[end:]
+        pictures[path] = text[start:end]
+    return DeferredSite(kept, pictures)
