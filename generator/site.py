@@ -12,16 +12,16 @@ from .graph import LandscapeGraph
 from .model import Landscape
 from .text import plain
 from .views import api, overview
-from .views.changes import changes_page
-from .views.claim import claim_page
-from .views.common import Index, layer_doc, module_doc, organisation_doc, standard_doc
+from .views.changes import changes_pages
+from .views.claim import claim_pages
+from .views.common import Index, module_doc, organisation_doc
 from .views.home import home_page
 from .views.indexes import KINDS, kind_index
-from .views.layer import layer_page
+from .views.layer import layer_pages
 from .views.module import module_page
 from .views.organisation import organisation_page
-from .views.out_of_scope import out_of_scope_page
-from .views.standard import standard_page
+from .views.out_of_scope import out_of_scope_pages
+from .views.standard import standard_pages
 from .views.status import status_page
 
 __all__ = ["DEFAULT_INTRO", "PICTURE_SLOT", "DeferredSite", "build_site", "defer_pictures", "plain"]
@@ -50,9 +50,6 @@ def build_site(
     pages: dict[str, str] = {
         "index.md": home_page(index, intro),
         "status/index.md": status_page(index),
-        "intekenen/index.md": claim_page(index, edit_base),
-        "buiten-scope/index.md": out_of_scope_page(index),
-        "wijzigingen/index.md": changes_page(index),
         "wijzigingen/feed.xml": api.atom_feed(index),
         "afhankelijkheden/index.md": overview.graph_page(index, picture),
         "afhankelijkheden/afhankelijkheden.svg": '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -63,6 +60,9 @@ def build_site(
         "api/module.schema.json": api.module_schema_json(),
         "api/modules.csv": api.modules_csv(index),
     }
+    pages.update(claim_pages(index, edit_base))
+    pages.update(out_of_scope_pages(index))
+    pages.update(changes_pages(index))
     for kind in KINDS:
         pages[f"{kind}/index.md"] = kind_index(index, kind)
     for module_id in landscape.modules:
@@ -70,9 +70,9 @@ def build_site(
     for org_id in landscape.organisations:
         pages[organisation_doc(org_id)] = organisation_page(index, org_id)
     for layer in landscape.layers:
-        pages[layer_doc(layer.id)] = layer_page(index, layer.id)
+        pages.update(layer_pages(index, layer.id))
     for standard_id in landscape.standards:
-        pages[standard_doc(standard_id)] = standard_page(index, standard_id)
+        pages.update(standard_pages(index, standard_id))
     return pages
 
 

@@ -135,9 +135,14 @@ def _xml(text: str) -> str:
     return xml_escape(clean(text))
 
 
+FEED_ENTRIES = 100
+"""The feed carries the newest changes only, as feeds do; the pages keep them all."""
+
+
 def atom_feed(index: Index) -> str:
-    """``/wijzigingen/feed.xml``: the history as Atom, newest first, no build timestamps."""
-    entries = history_entries(index)
+    """``/wijzigingen/feed.xml``: the newest :data:`FEED_ENTRIES` changes as Atom,
+    newest first, no build timestamps."""
+    entries = history_entries(index)[:FEED_ENTRIES]
     updated = f"{entries[0].date.isoformat()}T00:00:00Z" if entries else "1970-01-01T00:00:00Z"
     title = _xml(f"Wijzigingen in {index.landscape.title}")
     lines = [

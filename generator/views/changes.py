@@ -1,4 +1,5 @@
-"""The page ``/wijzigingen/``: every history entry of every module, newest first."""
+"""The pages ``/wijzigingen/``: every history entry of every module, newest first,
+split over ``/wijzigingen/pagina-n/`` when there are many."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from markupsafe import Markup
 
 from ..model import Module
 from .common import Index, Linker, status_badge
-from .render import render_view
+from .paging import Page, paginate
+from .render import render
 
 
 @dataclass(frozen=True)
@@ -22,14 +24,6 @@ class Change:
     note: str
 
 
-@dataclass(frozen=True)
-class ChangesPage:
-    """The view model of ``/wijzigingen/``."""
-
-    rows: list[tuple[str, Markup, Markup, str]]
-    """(ISO date, module, status badge, note), newest first."""
-
-
 def history_entries(index: Index) -> list[Change]:
     """Every history entry, newest first (then by module id), as the page and the feed list them."""
     entries = [
@@ -40,15 +34,19 @@ def history_entries(index: Index) -> list[Change]:
     return sorted(entries, key=lambda e: (e.date, e.module.id, e.status), reverse=True)
 
 
-def changes_view(index: Index) -> ChangesPage:
-    """The view model of the changes page."""
-    to = Linker("wijzigingen/index.md", index.landscape)
-    return ChangesPage([
+def changes_pages(index: Index) -> dict[str, str]:
+    """The Markdown of every page of the changes list, by docs path."""
+    entries = history_entries(index)
+    pages: dict[str, str] = {}
+    for page in paginate("wijzigingen/index.md", entries):
+        pages[page.doc] = render("wijzigingen.md.j2", page=page, rows=_rows(index, page))
+    return pages
+
+
+def _rows(index: Index, page: Page[Change]) -> list[tuple[str, Markup, Markup, str]]:
+    """(ISO date, module, status badge, note) of the entries on one page."""
+    to = Linker(page.doc, index.landscape)
+    return [
         (c.date.isoformat(), to.module(c.module.id), status_badge(c.status), c.note)
-        for c in history_entries(index)
-    ])
-
-
-def changes_page(index: Index) -> str:
-    """The Markdown of the changes page."""
-    return render_view("wijzigingen.md.j2", changes_view(index))
+        for c in page.rows
+    ]

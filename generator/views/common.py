@@ -55,6 +55,14 @@ def url_of(doc: str) -> str:
     return "" if doc == "index.md" else doc.removesuffix("index.md")
 
 
+def href(from_doc: str, target_doc: str) -> str:
+    """The relative URL from one page to another, for raw HTML (directory URLs)."""
+    here = url_of(from_doc).rstrip("/") or "."
+    there = url_of(target_doc).rstrip("/") or "."
+    rel = posixpath.relpath(there, here)
+    return "./" if rel == "." else rel + "/"
+
+
 @dataclass(frozen=True)
 class Linker:
     """Relative links from one generated page to others."""
@@ -68,10 +76,7 @@ class Linker:
 
     def href(self, target_doc: str) -> str:
         """Relative URL for raw HTML (tiles, SVG), where mkdocs does not rewrite links."""
-        here = url_of(self.doc).rstrip("/") or "."
-        there = url_of(target_doc).rstrip("/") or "."
-        rel = posixpath.relpath(there, here)
-        return "./" if rel == "." else rel + "/"
+        return href(self.doc, target_doc)
 
     def md(self, label: str, target_doc: str) -> Markup:
         """A Markdown link with an escaped label."""

@@ -11,6 +11,9 @@ from ..model import STATUS_LABELS, Module
 from .common import STATUS_ORDER, Index, Linker, module_doc
 from .render import render_view
 
+TILES_PER_LAYER = 24
+"""At most this many tiles per layer on the menu card; the layer page lists the rest."""
+
 
 @dataclass(frozen=True)
 class Tile:
@@ -31,6 +34,8 @@ class MenuLayer:
 
     link: Markup
     tiles: list[Tile]
+    more: int
+    """Modules of the layer not shown as a tile (see :data:`TILES_PER_LAYER`)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,20 @@ class HomePage:
 
 def _menu_order(module: Module) -> tuple[int, str, str]:
     return (STATUS_ORDER.index(module.status), module.name.lower(), module.id)
+
+
+def _on_the_card(index: Index, modules: list[Module]) -> list[Module]:
+    """A layer's tiles in menu order; of a large layer only the :data:`TILES_PER_LAYER`
+    that most municipalities adopt (by status first, so the ready ones lead)."""
+    if len(modules) > TILES_PER_LAYER:
+        by_use = sorted(
+            modules,
+            key=lambda m: (
+                STATUS_ORDER.index(m.status), -len(index.adopting_municipalities(m)), m.name.lower(), m.id
+            ),
+        )
+        modules = by_use[:TILES_PER_LAYER]
+    return sorted(modules, key=_menu_order)
 
 
 def _tile(index: Index, to: Linker, m: Module) -> Tile:
@@ -68,12 +87,11 @@ def home_view(index: Index, intro: str) -> HomePage:
     layers = [
         MenuLayer(
             link=to.layer(layer.id),
-            tiles=[
-                _tile(index, to, m)
-                for m in sorted(index.by_layer.get(layer.id, []), key=_menu_order)
-            ],
+            tiles=[_tile(index, to, m) for m in _on_the_card(index, modules)],
+            more=max(0, len(modules) - TILES_PER_LAYER),
         )
         for layer in landscape.layers
+        for modules in [index.by_layer.get(layer.id, [])]
     ]
     counts = [
         (STATUS_LABELS[s], sum(m.status == s for m in landscape.modules.values()))

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .common import KIND_LABELS, Index, Linker, ModuleRow, module_rows
+from ..model import STATUS_LABELS
+from .common import KIND_LABELS, STATUS_ORDER, Index, Linker, ModuleRow, module_rows
+from .paging import PAGE_SIZE
 from .render import render
 
 KINDS = ("modules", "organisaties", "lagen", "standaarden")
@@ -27,6 +29,19 @@ def module_index(index: Index) -> list[ModuleRow]:
     """Rows of ``/modules/``: every module, by name."""
     to = Linker("modules/index.md", index.landscape)
     return module_rows(to, index, index.landscape.modules.values())
+
+
+def module_index_by_layer(index: Index) -> list[tuple[Markup, int, str]]:
+    """Rows of ``/modules/`` when there are too many modules for one page:
+    (layer, number of modules, how many of each status), in layer order."""
+    to = Linker("modules/index.md", index.landscape)
+    rows = []
+    for layer in index.landscape.layers:
+        modules = index.by_layer.get(layer.id, [])
+        counts = [(s, sum(m.status == s for m in modules)) for s in STATUS_ORDER]
+        summary = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts if n)
+        rows.append((to.layer(layer.id), len(modules), summary))
+    return rows
 
 
 def organisation_index(index: Index) -> list[OrganisationRow]:
@@ -65,7 +80,10 @@ def standard_index(index: Index) -> list[tuple[Markup, int]]:
 def kind_index(index: Index, kind: str) -> str:
     """The Markdown of the list page of ``kind`` (one of :data:`KINDS`)."""
     if kind == "modules":
-        return render("index_modules.md.j2", rows=module_index(index))
+        total = len(index.landscape.modules)
+        if total > PAGE_SIZE:
+            return render("index_modules.md.j2", rows=[], layers=module_index_by_layer(index), total=total)
+        return render("index_modules.md.j2", rows=module_index(index), layers=[], total=total)
     if kind == "organisaties":
         return render("index_organisations.md.j2", rows=organisation_index(index))
     if kind == "lagen":

@@ -1,4 +1,5 @@
-"""The layer page ``/lagen/<id>/``: the layer, its modules and how far they are."""
+"""The layer page ``/lagen/<id>/``: the layer, its modules and how far they are;
+a long module list goes on over ``/lagen/<id>/pagina-n/``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from markupsafe import Markup
 from ..model import STATUS_LABELS, Layer
 from ..text import rich
 from .common import Index, Linker, ModuleRow, layer_doc, module_rows
+from .paging import Page, paginate
 from .render import render_view
 
 
@@ -19,24 +21,36 @@ class LayerPage:
     layer: Layer
     description: Markup
     rows: list[ModuleRow]
+    """The modules on this page, by name."""
     counts: list[tuple[str, int]]
     """(Dutch status label, number of modules) for every status the layer has."""
+    page: Page
+
+
+def layer_views(index: Index, layer_id: str) -> list[LayerPage]:
+    """The view models of a layer's pages (one, unless it has many modules)."""
+    landscape = index.landscape
+    modules = sorted(index.by_layer.get(layer_id, []), key=lambda m: (m.name.lower(), m.id))
+    counts = {s: sum(m.status == s for m in modules) for s in STATUS_LABELS}
+    layer = landscape.layer(layer_id)
+    description = rich(layer.description)
+    return [
+        LayerPage(
+            layer=layer,
+            description=description,
+            rows=module_rows(Linker(page.doc, landscape), index, page.rows),
+            counts=[(STATUS_LABELS[s], n) for s, n in counts.items() if n],
+            page=page,
+        )
+        for page in paginate(layer_doc(layer_id), modules)
+    ]
 
 
 def layer_view(index: Index, layer_id: str) -> LayerPage:
-    """The view model of one layer."""
-    landscape = index.landscape
-    modules = index.by_layer.get(layer_id, [])
-    counts = {s: sum(m.status == s for m in modules) for s in STATUS_LABELS}
-    layer = landscape.layer(layer_id)
-    return LayerPage(
-        layer=layer,
-        description=rich(layer.description),
-        rows=module_rows(Linker(layer_doc(layer_id), landscape), index, modules),
-        counts=[(STATUS_LABELS[s], n) for s, n in counts.items() if n],
-    )
+    """The view model of a layer's first page."""
+    return layer_views(index, layer_id)[0]
 
 
-def layer_page(index: Index, layer_id: str) -> str:
-    """The Markdown of one layer page."""
-    return render_view("layer.md.j2", layer_view(index, layer_id))
+def layer_pages(index: Index, layer_id: str) -> dict[str, str]:
+    """The Markdown of a layer's pages, by docs path."""
+    return {view.page.doc: render_view("layer.md.j2", view) for view in layer_views(index, layer_id)}

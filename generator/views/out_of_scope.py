@@ -1,4 +1,5 @@
-"""The page ``/buiten-scope/``: what is deliberately not part of the shared picture, and why."""
+"""The page ``/buiten-scope/``: what is deliberately not part of the shared picture, and
+why; a long list goes on over ``/buiten-scope/pagina-n/``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from markupsafe import Markup
 
 from ..text import rich
 from .common import Index, Linker
+from .paging import Page, paginate
 from .render import render_view
+
+REASONS_PER_PAGE = 50
+"""Modules per page: each is a section with its own heading in the page's contents."""
 
 
 @dataclass(frozen=True)
@@ -26,19 +31,28 @@ class OutOfScopePage:
     """The view model of ``/buiten-scope/``."""
 
     rows: list[OutOfScopeModule]
+    page: Page
+
+
+def out_of_scope_views(index: Index) -> list[OutOfScopePage]:
+    """The view models of the out-of-scope pages, by name."""
+    modules = sorted(
+        (m for m in index.landscape.modules.values() if m.status == "out-of-scope"),
+        key=lambda m: (m.name.lower(), m.id),
+    )
+    views = []
+    for page in paginate("buiten-scope/index.md", modules, REASONS_PER_PAGE):
+        to = Linker(page.doc, index.landscape)
+        rows = [OutOfScopeModule(to.module(m.id), m.name, m.summary, rich(m.reason)) for m in page.rows]
+        views.append(OutOfScopePage(rows, page))
+    return views
 
 
 def out_of_scope_view(index: Index) -> OutOfScopePage:
-    """The view model of the out-of-scope page, by name."""
-    to = Linker("buiten-scope/index.md", index.landscape)
-    modules = sorted(index.landscape.modules.values(), key=lambda m: (m.name.lower(), m.id))
-    return OutOfScopePage([
-        OutOfScopeModule(to.module(m.id), m.name, m.summary, rich(m.reason))
-        for m in modules
-        if m.status == "out-of-scope"
-    ])
+    """The view model of the first out-of-scope page."""
+    return out_of_scope_views(index)[0]
 
 
-def out_of_scope_page(index: Index) -> str:
-    """The Markdown of the out-of-scope page."""
-    return render_view("buiten_scope.md.j2", out_of_scope_view(index))
+def out_of_scope_pages(index: Index) -> dict[str, str]:
+    """The Markdown of the out-of-scope pages, by docs path."""
+    return {v.page.doc: render_view("buiten_scope.md.j2", v) for v in out_of_scope_views(index)}

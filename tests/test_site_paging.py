@@ -1,0 +1,224 @@
+"""A landscape too large for one page per list: long lists are split, the menu card
+and the module list roll up, and no page grows with the landscape."""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+
+from generator.graph import LandscapeGraph
+from generator.model import Landscape, load_landscape
+from generator.site import build_site, defer_pictures
+from generator.synth import synthesize
+from generator.text import plain
+from generator.views.api import FEED_ENTRIES
+from generator.views.claim import CLAIMS_PER_PAGE
+from generator.views.common import Index
+from generator.views.home import TILES_PER_LAYER
+from generator.views import out_of_scope, paging
+from generator.views.paging import PAGE_SIZE, paginate
+from generator.views.standard import standard_views
+
+from .sitebuild import EDIT, expected_paths
+from .test_site_pages import CONTENT_PAGES, _resolves
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+PAGE_BUDGET = 150_000
+"""The largest page the performance issue allows, in bytes of HTML; the Markdown
+of a page, without its picture, must stay well under it."""
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> tuple[Landscape, dict[str, str]]:
+    """600 synthetic modules: one layer over 200 modules, over 50 wanted, over 1,000 changes."""
+    folder = tmp_path_factory.mktemp("large")
+    synthesize(folder, modules=600, organisations=30, seed=3)
+    landscape = load_landscape(folder)
+    return landscape, build_site(landscape, intro="# Groot\n", edit_base=EDIT)
+
+
+def _split(first_dir: str, rows: int, size: int = PAGE_SIZE) -> set[str]:
+    return {f"{first_dir}/pagina-{n}/index.md" for n in range(2, math.ceil(rows / size) + 1)}
+
+
+def test_the_fixture_is_large_enough_to_split_every_list(large):
+    landscape, _ = large
+    layers = Counter(m.layer for m in landscape.modules.values())
+    assert max(layers.values()) > PAGE_SIZE
+    assert sum(m.status == "wanted" for m in landscape.modules.values()) > CLAIMS_PER_PAGE
+    assert sum(len(m.history) for m in landscape.modules.values()) > 5 * PAGE_SIZE
+    assert len(landscape.modules) > PAGE_SIZE
+
+
+def test_every_page_of_every_split_list_is_written(large):
+    landscape, pages = large
+    changes = sum(len(m.history) for m in landscape.modules.values())
+    wanted = sum(m.status == "wanted" for m in landscape.modules.values())
+    layers = Counter(m.layer for m in landscape.modules.values())
+    out = sum(m.status == "out-of-scope" for m in landscape.modules.values())
+    extra = _split("wijzigingen", changes) | _split("intekenen", wanted, CLAIMS_PER_PAGE)
+    extra |= _split("buiten-scope", out, out_of_scope.REASONS_PER_PAGE)
+    for layer, count in layers.items():
+        extra |= _split(f"lagen/{layer}", count)
+    for standard in landscape.standards:
+        implementers = sum(standard in m.standards for m in landscape.modules.values())
+        vias = sum(d.via == standard for m in landscape.modules.values() for d in m.depends_on)
+        extra |= _split(f"standaarden/{standard}", max(implementers, vias))
+    assert set(pages) == expected_paths(landscape) | extra
+
+
+def test_every_relative_link_of_the_large_site_resolves(large):
+    _, pages = large
+    targets = set(pages) | CONTENT_PAGES
+    links = re.compile(r'\]\(([^)\s]+)\)|href="([^"]+)"')
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            for md_target, href in links.findall(text):
+                target = md_target or href
+                if "://" not in target and not target.startswith(("mailto:", "#")):
+                    assert _resolves(posixpath.dirname(path), target, targets), f"{path}: {target}"
+
+
+def _pages_of(pages: dict[str, str], first_dir: str) -> list[str]:
+    """The pages of one split list in order: the first, then pagina-2, pagina-3, ..."""
+    numbered = sorted(
+        (int(m.group(1)), p)
+        for p in pages
+        if (m := re.fullmatch(re.escape(first_dir) + r"/pagina-(\d+)/index\.md", p))
+    )
+    return [pages[f"{first_dir}/index.md"], *(pages[p] for _, p in numbered)]
+
+
+def test_split_changes_list_each_entry_once_newest_first(large):
+    landscape, pages = large
+    texts = _pages_of(pages, "wijzigingen")
+    rows = [re.findall(r"^\| ([^|]+) \| \[", t, re.M) for t in texts]
+    assert all(len(r) <= PAGE_SIZE for r in rows)
+    dates = [d for page in rows for d in page]
+    history = [h.date.isoformat() for m in landscape.modules.values() for h in m.history]
+    assert dates == [str(plain(d)) for d in sorted(history, reverse=True)]
+    count = len(texts)
+    for n, text in enumerate(texts, start=1):
+        assert f'title: "Wijzigingen &#40;pagina {n} van {count}&#41;"' in text
+        assert text.count('aria-current="page"') == 2  # the pager above and below the table
+
+
+def test_split_layer_lists_each_module_once_by_name(large):
+    landscape, pages = large
+    layer = Counter(m.layer for m in landscape.modules.values()).most_common(1)[0][0]
+    texts = _pages_of(pages, f"lagen/{layer}")
+    assert len(texts) > 1
+    names = [n for t in texts for n in re.findall(r"^\| \[([^\]]+)\]\(\.\./", t, re.M)]
+    modules = sorted((m for m in landscape.modules.values() if m.layer == layer), key=lambda m: (m.name.lower(), m.id))
+    assert names == [str(plain(m.name)) for m in modules]
+    for text in texts:
+        assert f"## Modules ({len(modules)})" in text  # the count is the layer's, not the page's
+
+
+def test_split_claim_list_keeps_most_interest_first(large):
+    landscape, pages = large
+    texts = _pages_of(pages, "intekenen")
+    ids = [i for t in texts for i in re.findall(r"^### \[[^\]]+\]\(\.\./(?:\.\./)?modules/([^/]+)/", t, re.M)]
+    wanted = sorted(
+        (m for m in landscape.modules.values() if m.status == "wanted"),
+        key=lambda m: (-len(m.interested), m.name.lower(), m.id),
+    )
+    assert ids == [m.id for m in wanted]
+    assert all(t.count("\n### ") <= CLAIMS_PER_PAGE for t in texts)
+
+
+def test_pager_links_every_neighbour_and_marks_the_current_page():
+    pages = paginate("lagen/x/index.md", list(range(2 * PAGE_SIZE * 5 + 1)))
+    assert len(pages) == 11
+    middle = str(pages[5].nav())
+    links = re.findall(r'href="([^"]+)" aria-label="([^"]+)"', middle)
+    assert links[0] == ("../pagina-5/", "Vorige pagina, 5") and links[-1] == ("../pagina-7/", "Volgende pagina, 7")
+    assert [label for _, label in links[1:-1]] == [f"Pagina {n}" for n in (1, 4, 5, 6, 7, 8, 11)]
+    assert ("../", "Pagina 1") in links and ("../pagina-11/", "Pagina 11") in links
+    assert '"./" aria-label="Pagina 6" aria-current="page"' in middle
+    assert "../pagina-2/" not in middle  # outside the window: an ellipsis instead
+    assert middle.count("…") == 2
+    assert "Vorige" not in str(pages[0].nav()) and "Volgende" not in str(pages[-1].nav())
+    assert str(paginate("lagen/x/index.md", [1, 2]).pop().nav()) == ""
+    assert paginate("wijzigingen/index.md", [])[0].rows == []
+
+
+def test_menu_card_shows_the_most_adopted_modules_of_a_large_layer(large):
+    landscape, pages = large
+    home = pages["index.md"]
+    index = Index(landscape, LandscapeGraph(landscape))
+    for layer in landscape.layers:
+        modules = index.by_layer.get(layer.id, [])
+        if len(modules) <= TILES_PER_LAYER:
+            continue
+        assert f"De andere {len(modules) - TILES_PER_LAYER} staan op de pagina van de laag" in home
+    assert home.count('<li class="rt-tile') <= TILES_PER_LAYER * len(landscape.layers)
+    available = [m for m in landscape.modules.values() if m.status == "available"]
+    most = max(available, key=lambda m: len(index.adopting_municipalities(m)))
+    assert f'href="modules/{most.id}/"' in home
+
+
+def test_module_list_rolls_up_per_layer(large):
+    landscape, pages = large
+    text = pages["modules/index.md"]
+    assert f"telt {len(landscape.modules)} modules" in text
+    counts = [int(n) for n in re.findall(r"^\| \[[^\]]+\]\(\.\./lagen/[^)]+\) \| (\d+) \|", text, re.M)]
+    assert sum(counts) == len(landscape.modules) and len(counts) == len(landscape.layers)
+
+
+def test_feed_carries_the_newest_changes_only(large):
+    landscape, pages = large
+    entries = ET.fromstring(pages["wijzigingen/feed.xml"]).findall("a:entry", ATOM)
+    assert len(entries) == FEED_ENTRIES < sum(len(m.history) for m in landscape.modules.values())
+    newest = max(h.date for m in landscape.modules.values() for h in m.history)
+    assert entries[0].find("a:updated", ATOM).text == f"{newest.isoformat()}T00:00:00Z"
+
+
+def test_no_page_grows_past_the_budget(large):
+    """Without its picture (which the plugin adds after the Markdown pass), no page
+    of the 600-module site comes near the page budget."""
+    deferred = defer_pictures(large[1])
+    sizes = {p: len(t.encode()) for p, t in deferred.pages.items() if p.endswith(".md")}
+    path = max(sizes, key=sizes.get)
+    assert sizes[path] < PAGE_BUDGET / 2, (path, sizes[path])
+
+
+def test_pictures_are_taken_out_and_put_back_whole(large):
+    _, pages = large
+    deferred = defer_pictures(pages)
+    assert set(deferred.pages) == set(pages)
+    for path, svg in deferred.pictures.items():
+        assert svg.startswith("<svg ") and svg.endswith("</svg>")
+        ET.fromstring(svg)  # one whole element
+        assert "<svg" not in deferred.pages[path]
+        assert deferred.pages[path].replace("<!--rt-picture-->", svg, 1) == pages[path]
+    assert all(f"modules/{i}/index.md" in deferred.pictures for i in large[0].modules)
+
+
+def test_a_standard_splits_both_its_lists_side_by_side(large, monkeypatch):
+    landscape, _ = large
+    monkeypatch.setattr(paging, "PAGE_SIZE", 20)
+    index = Index(landscape, LandscapeGraph(landscape))
+    standard = max(landscape.standards, key=lambda s: len(index.implementers.get(s, [])))
+    views = standard_views(index, standard)
+    implementers, vias = index.implementers[standard], index.vias.get(standard, [])
+    assert len(views) == max(math.ceil(len(implementers) / 20), math.ceil(len(vias) / 20)) > 1
+    shown = [row.module for v in views for row in v.rows]
+    assert len(shown) == len(implementers)
+    assert {re.search(r"modules/([^/]+)/", str(m)).group(1) for m in shown} == {m.id for m in implementers}
+    assert sum(len(v.vias) for v in views) == len(vias)
+    assert [v.page.doc for v in views][1] == f"standaarden/{standard}/pagina-2/index.md"
+
+
+def test_out_of_scope_reasons_split_by_name(large, monkeypatch):
+    landscape, _ = large
+    monkeypatch.setattr(out_of_scope, "REASONS_PER_PAGE", 5)
+    views = out_of_scope.out_of_scope_views(Index(landscape, LandscapeGraph(landscape)))
+    names = [row.name for v in views for row in v.rows]
+    expected = sorted((m for m in landscape.modules.values() if m.status == "out-of-scope"), key=lambda m: (m.name.lower(), m.id))
+    assert names == [m.name for m in expected] and len(views) == math.ceil(len(expected) / 5)
