@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .model import Landscape, check_model
 from .security import add_csp, security_txt
-from .site import DEFAULT_INTRO, PICTURE_SLOT, build_site, defer_pictures
+from .site import DEFAULT_INTRO, DeferredSite, build_site, defer_blocks
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
@@ -44,7 +44,7 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
     def __init__(self) -> None:
         self.landscape: Landscape | None = None
         self.model_path: Path | None = None
-        self.pictures: dict[str, str] = {}
+        self.deferred = DeferredSite({}, {})
 
     def on_config(self, config: Any) -> Any:
         """Load and check the model; any error fails the build, warnings are logged."""
@@ -73,10 +73,10 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         assert self.landscape is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home else DEFAULT_INTRO
-        deferred = defer_pictures(
+        self.deferred = defer_blocks(
             build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
         )
-        pages, self.pictures = deferred.pages, deferred.pictures
+        pages = self.deferred.pages
         if self.config.security_contact:
             pages[".well-known/security.txt"] = self._security_txt(config)
         for uri, text in pages.items():
@@ -99,10 +99,8 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         return security_txt(list(self.config.security_contact), expires, canonical=canonical)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Put the page's picture back; every page carries a Content-Security-Policy."""
-        if picture := self.pictures.get(page.file.src_uri):
-            output = output.replace(PICTURE_SLOT, picture, 1)
-        return add_csp(output)
+        """Put the page's HTML blocks back; every page carries a Content-Security-Policy."""
+        return add_csp(self.deferred.fill(page.file.src_uri, output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         """The theme's own pages (404.html) too."""

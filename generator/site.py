@@ -6,6 +6,7 @@ directory URLs they become the addresses of MODEL.md (``/modules/open-zaak/``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .graph import LandscapeGraph
@@ -24,13 +25,15 @@ from .views.out_of_scope import out_of_scope_pages
 from .views.standard import standard_pages
 from .views.status import status_page
 
-__all__ = ["DEFAULT_INTRO", "PICTURE_SLOT", "DeferredSite", "build_site", "defer_pictures", "plain"]
+__all__ = ["BLOCK_BEGIN", "BLOCK_END", "DEFAULT_INTRO", "DeferredSite", "build_site", "defer_blocks", "plain"]
 
 DEFAULT_INTRO = "# Retratstoliped\n"
-PICTURE_SLOT = "<!--rt-picture-->"
-"""Where a page's picture goes back into its HTML (see :func:`defer_pictures`)."""
-_SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg"'
-_SVG_CLOSE = "</svg>"
+BLOCK_BEGIN = "<!--rt:begin-->"
+BLOCK_END = "<!--rt:end-->"
+"""Templates put these around a block of finished HTML (a table, a list of links, a
+picture): the build sends it past the Markdown pass and the search index."""
+_BLOCK = re.compile(re.escape(BLOCK_BEGIN) + r"(.*?)" + re.escape(BLOCK_END), re.DOTALL)
+_SLOT = re.compile(r"<!--rt:(\d+)-->")
 
 
 def build_site(
@@ -78,32 +81,45 @@ def build_site(
 
 @dataclass(frozen=True)
 class DeferredSite:
-    """The generated files with each page's inline picture taken out.
+    """The generated files with each page's HTML blocks taken out.
 
-    A picture is most of a page's bytes but no text to read or to search, so the
-    build does not send it through Markdown or the search index: the page keeps
-    :data:`PICTURE_SLOT` and the plugin puts the SVG back into the finished HTML.
+    A block (a table or list of links, a picture) is finished HTML: nothing for
+    Markdown to convert, and lists of links only clutter the search index (every
+    entity has its own page). Most of a page's bytes are blocks, so the pages
+    handed to MkDocs keep a numbered slot per block and the plugin puts the blocks
+    back into the finished HTML (:meth:`fill`).
     """
 
     pages: dict[str, str]
-    pictures: dict[str, str]
-    """Page path to the SVG that replaces its slot."""
+    blocks: dict[str, list[str]]
+    """Page path to the blocks of its slots, in order."""
+
+    def fill(self, path: str, html: str) -> str:
+        """The finished HTML of page ``path`` with its blocks back in their slots."""
+        blocks = self.blocks.get(path)
+        if not blocks:
+            return html
+        return _SLOT.sub(lambda m: blocks[int(m.group(1))], html)
 
 
-def defer_pictures(pages: dict[str, str]) -> DeferredSite:
-    """Take the one inline SVG out of every Markdown page that has one.
+def defer_blocks(pages: dict[str, str]) -> DeferredSite:
+    """Take every ``BLOCK_BEGIN ... BLOCK_END`` block out of the Markdown pages.
 
-    Model text cannot open an ``<svg`` element (it is escaped or sanitised), so
-    the first one in a page is the picture our views drew.
+    Model text cannot write an HTML comment (it is escaped or sanitised), so every
+    marker in a generated page is one that a template wrote.
     """
     kept: dict[str, str] = {}
-    pictures: dict[str, str] = {}
+    blocks: dict[str, list[str]] = {}
     for path, text in pages.items():
-        start = text.find(_SVG_OPEN) if path.endswith(".md") else -1
-        if start < 0:
+        if not path.endswith(".md") or BLOCK_BEGIN not in text:
             kept[path] = text
             continue
-        end = text.index(_SVG_CLOSE, start) + len(_SVG_CLOSE)
-        kept[path] = text[:start] + PICTURE_SLOT + text[end:]
-        pictures[path] = text[start:end]
-    return DeferredSite(kept, pictures)
+        found: list[str] = []
+
+        def slot(match: re.Match[str]) -> str:
+            found.append(match.group(1))
+            return f"<!--rt:{len(found) - 1}-->"
+
+        kept[path] = _BLOCK.sub(slot, text)
+        blocks[path] = found
+    return DeferredSite(kept, blocks)

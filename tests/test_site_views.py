@@ -32,20 +32,20 @@ def index(model) -> Index:
 
 def test_organisation_view_sorts_modules_by_relation(index):
     page = organisation_view(index, "gm0363")
-    assert [r.module for r in page.leads] == ["[Zaken](../../modules/zaken/index.md)"]
-    assert [r.module for r in page.wants] == ["[Afspraken maken](../../modules/afspraken/index.md)"]
+    assert [r.module for r in page.leads] == ['<a href="../../modules/zaken/">Zaken</a>']
+    assert [r.module for r in page.wants] == ['<a href="../../modules/afspraken/">Afspraken maken</a>']
     assert page.adopts == [] and page.builds == [] and page.kind == "gemeente"
     vng = organisation_view(index, "vng")
     assert [(m, role) for m, role, _ in vng.builds] == [
-        ("[Mijn loket](../../modules/mijn-loket/index.md)", "financier")
+        ('<a href="../../modules/mijn-loket/">Mijn loket</a>', "financier")
     ]
 
 
 def test_standard_view_lists_implementers_and_dependencies_over_it(index):
     page = standard_view(index, "zgw-apis")
-    assert [r.module for r in page.rows] == ["[Zaken](../../modules/zaken/index.md)"]
+    assert [r.module for r in page.rows] == ['<a href="../../modules/zaken/">Zaken</a>']
     assert page.vias == [
-        ("[Mijn loket](../../modules/mijn-loket/index.md)", "[Zaken](../../modules/zaken/index.md)")
+        ('<a href="../../modules/mijn-loket/">Mijn loket</a>', '<a href="../../modules/zaken/">Zaken</a>')
     ]
     assert page.steward == "[VNG Realisatie](../../organisaties/vng/index.md)"
 
@@ -60,8 +60,8 @@ def test_module_view_of_a_wanted_module(index):
     page = module_view(index, "afspraken", None)
     assert page.owner is None and page.edit_link is None
     assert [str(o) for o in page.interested] == [
-        "[Rotterdam](../../organisaties/gm0599/index.md)",
-        "[Amsterdam](../../organisaties/gm0363/index.md)",
+        '<a href="../../organisaties/gm0599/">Rotterdam</a>',
+        '<a href="../../organisaties/gm0363/">Amsterdam</a>',
     ]
     assert page.transitive_dependencies == 1 and page.required_by == []
 

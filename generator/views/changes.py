@@ -47,6 +47,6 @@ def _rows(index: Index, page: Page[Change]) -> list[tuple[str, Markup, Markup, s
     """(ISO date, module, status badge, note) of the entries on one page."""
     to = Linker(page.doc, index.landscape)
     return [
-        (c.date.isoformat(), to.module(c.module.id), status_badge(c.status), c.note)
+        (c.date.isoformat(), to.module(c.module.id, html=True), status_badge(c.status), c.note)
         for c in page.rows
     ]

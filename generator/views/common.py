@@ -82,21 +82,28 @@ class Linker:
         """A Markdown link with an escaped label."""
         return Markup(f"[{plain(label)}]({self.rel(target_doc)})")
 
-    def module(self, module_id: str) -> Markup:
-        """A link to a module page, named after the module."""
-        return self.md(self.landscape.modules[module_id].name, module_doc(module_id))
+    def a(self, label: str, target_doc: str) -> Markup:
+        """An HTML link with an escaped label, for the HTML blocks of a page."""
+        return Markup(f'<a href="{self.href(target_doc)}">{plain(label)}</a>')
 
-    def organisation(self, org_id: str) -> Markup:
+    def _link(self, label: str, target_doc: str, html: bool) -> Markup:
+        return self.a(label, target_doc) if html else self.md(label, target_doc)
+
+    def module(self, module_id: str, *, html: bool = False) -> Markup:
+        """A link to a module page, named after the module (HTML with ``html``)."""
+        return self._link(self.landscape.modules[module_id].name, module_doc(module_id), html)
+
+    def organisation(self, org_id: str, *, html: bool = False) -> Markup:
         """A link to an organisation page."""
-        return self.md(self.landscape.organisations[org_id].name, organisation_doc(org_id))
+        return self._link(self.landscape.organisations[org_id].name, organisation_doc(org_id), html)
 
-    def layer(self, layer_id: str) -> Markup:
+    def layer(self, layer_id: str, *, html: bool = False) -> Markup:
         """A link to a layer page."""
-        return self.md(self.landscape.layer(layer_id).name, layer_doc(layer_id))
+        return self._link(self.landscape.layer(layer_id).name, layer_doc(layer_id), html)
 
-    def standard(self, standard_id: str) -> Markup:
+    def standard(self, standard_id: str, *, html: bool = False) -> Markup:
         """A link to a standard page."""
-        return self.md(self.landscape.standards[standard_id].name, standard_doc(standard_id))
+        return self._link(self.landscape.standards[standard_id].name, standard_doc(standard_id), html)
 
 
 def status_badge(status: str) -> Markup:
@@ -147,7 +154,7 @@ class Index:
 
 @dataclass(frozen=True)
 class ModuleRow:
-    """One row of a module table (``_module_table.md.j2``)."""
+    """One row of a module table (``_module_table.md.j2``, an HTML block); links are HTML."""
 
     module: Markup
     status: Markup
@@ -159,9 +166,9 @@ def module_rows(to: Linker, index: Index, modules: Iterable[Module]) -> list[Mod
     """Table rows of ``modules``, by name."""
     return [
         ModuleRow(
-            module=to.module(m.id),
+            module=to.module(m.id, html=True),
             status=status_badge(m.status),
-            owner=to.organisation(m.owner) if m.owner else "Nog geen trekker",
+            owner=to.organisation(m.owner, html=True) if m.owner else "Nog geen trekker",
             adopters=len(index.adopting_municipalities(m)),
         )
         for m in sorted(modules, key=lambda m: (m.name.lower(), m.id))

@@ -64,22 +64,23 @@ def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePa
         layer=to.layer(m.layer),
         owner=to.organisation(m.owner) if m.owner else None,
         description=rich(m.description),
-        partners=[(to.organisation(p.org), ROLE_LABELS[p.role]) for p in m.partners],
+        partners=[(to.organisation(p.org, html=True), ROLE_LABELS[p.role]) for p in m.partners],
         adopters=[
-            (to.organisation(c.org), c.since.isoformat() if c.since else "") for c in m.consumers
+            (to.organisation(c.org, html=True), c.since.isoformat() if c.since else "")
+            for c in m.consumers
         ],
         adopting_municipalities=len(index.adopting_municipalities(m)),
-        interested=[to.organisation(o) for o in m.interested],
+        interested=[to.organisation(o, html=True) for o in m.interested],
         depends_on=[
             (
-                to.module(d.module),
-                to.standard(d.via) if d.via else None,
+                to.module(d.module, html=True),
+                to.standard(d.via, html=True) if d.via else None,
                 STATUS_LABELS[landscape.modules[d.module].status],
             )
             for d in m.depends_on
         ],
         required_by=[
-            (to.module(d), STATUS_LABELS[landscape.modules[d].status])
+            (to.module(d, html=True), STATUS_LABELS[landscape.modules[d].status])
             for d in graph.dependents(module_id)
         ],
         transitive_dependencies=graph.dependency_count(module_id),
@@ -87,7 +88,7 @@ def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePa
         impact_modules=len(impact.modules),
         impact_municipalities=len(impact.municipalities),
         svg=Markup(picture.svg),
-        standards=[to.standard(s) for s in m.standards],
+        standards=[to.standard(s, html=True) for s in m.standards],
         links=[
             (LINK_LABELS[key], link(url, url.removeprefix("mailto:")))
             for key, url in m.links.model_dump().items()

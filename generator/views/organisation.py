@@ -55,7 +55,7 @@ def organisation_view(index: Index, org_id: str) -> OrganisationPage:
         website=link(org.website, org.website) if org.website else None,
         leads=module_rows(to, index, index.leads.get(org_id, [])),
         builds=[
-            (to.module(m.id), ROLE_LABELS[role], status_badge(m.status))
+            (to.module(m.id, html=True), ROLE_LABELS[role], status_badge(m.status))
             for m, role in sorted(index.builds.get(org_id, []), key=lambda x: x[0].id)
         ],
         adopts=module_rows(to, index, index.adopts.get(org_id, [])),

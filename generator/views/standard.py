@@ -49,7 +49,7 @@ def standard_views(index: Index, standard_id: str) -> list[StandardPage]:
             url=link(standard.url, standard.url) if standard.url else None,
             steward=to.organisation(standard.steward) if standard.steward else None,
             rows=module_rows(to, index, page.rows),
-            vias=[(to.module(m.id), to.module(target)) for m, target in via_page.rows],
+            vias=[(to.module(m.id, html=True), to.module(target, html=True)) for m, target in via_page.rows],
             page=page,
             via_page=via_page,
         ))
