@@ -78,9 +78,11 @@ def test_module_page_shows_the_model(site):
         text = pages[f"modules/{m.id}/index.md"]
         assert text.count(f"\n# {plain(m.name)}\n") == 1
         assert str(plain(STATUS_LABELS[m.status])) in text
-        assert f"[{plain(landscape.layer(m.layer).name)}](../../lagen/{m.layer}/index.md)" in text
+        layer = landscape.layer(m.layer)
+        assert f'<th scope="row">Laag</th><td><a href="../../lagen/{m.layer}/">{plain(layer.name)}</a>' in text
         if m.owner:
-            assert f"| Trekker | [{plain(landscape.organisations[m.owner].name)}]" in text
+            owner = plain(landscape.organisations[m.owner].name)
+            assert f'<th scope="row">Trekker</th><td><a href="../../organisaties/{m.owner}/">{owner}</a>' in text
         assert f"## Afnemers ({len(m.consumers)})" in text
         for org in [c.org for c in m.consumers] + list(m.interested) + [p.org for p in m.partners]:
             assert f'href="../../organisaties/{org}/"' in text

@@ -57,12 +57,11 @@ def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePa
     picture = neighbourhood_picture(
         landscape, graph, module_id, lambda i: to.href(module_doc(i))
     )
-    impact = graph.impact(module_id)
     return ModulePage(
         module=m,
         badge=status_badge(m.status),
-        layer=to.layer(m.layer),
-        owner=to.organisation(m.owner) if m.owner else None,
+        layer=to.layer(m.layer, html=True),
+        owner=to.organisation(m.owner, html=True) if m.owner else None,
         description=rich(m.description),
         partners=[(to.organisation(p.org, html=True), ROLE_LABELS[p.role]) for p in m.partners],
         adopters=[
@@ -85,8 +84,9 @@ def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePa
         ],
         transitive_dependencies=graph.dependency_count(module_id),
         transitive_dependents=graph.dependent_count(module_id),
-        impact_modules=len(impact.modules),
-        impact_municipalities=len(impact.municipalities),
+        # counts, not graph.impact(): listing the members is O(landscape) per page
+        impact_modules=graph.dependent_count(module_id),
+        impact_municipalities=graph.affected_municipality_count(module_id),
         svg=Markup(picture.svg),
         standards=[to.standard(s, html=True) for s in m.standards],
         links=[

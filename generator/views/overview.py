@@ -32,7 +32,7 @@ def graph_page(index: Index, picture) -> str:
             "owner_link": to.organisation(m.owner) if m.owner else "Nog geen trekker",
             "depends_on": Markup(", ").join(to.module(d) for d in index.graph.dependencies(m.id))
             or plain("–"),
-            "impact": len(index.graph.impact(m.id).municipalities),
+            "impact": index.graph.affected_municipality_count(m.id),
         }
         for layer in landscape.layers
         for m in sorted(index.by_layer.get(layer.id, []), key=lambda m: (m.name.lower(), m.id))
