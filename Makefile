@@ -18,7 +18,7 @@ site: $(STAMP)
 	$(BIN)/retratstoliped build
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict
+	$(BIN)/mkdocs serve --dirty --no-strict
 
 test: $(STAMP) $(TOOLS)
 	$(BIN)/pytest

@@ -6,7 +6,9 @@ do not import MkDocs; this file only adapts them.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,15 @@ from .security import add_csp, security_txt
 from .site import DEFAULT_INTRO, DeferredSite, build_site, defer_blocks
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
+
+_LAST_BUILD: dict[tuple[str, str], str] = {}
+"""(site folder, page) -> digest of the page as last built in this process.
+
+``mkdocs serve --dirty`` rebuilds only the files that changed, but MkDocs takes
+every generated file for changed. With this, a page whose generated text is the
+same as in the previous build of the same process (the live server's) is
+skipped: after an edit to one module only the pages that show it are redone.
+"""
 
 
 class RetratstolipedConfig(Config):
@@ -45,6 +56,7 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         self.landscape: Landscape | None = None
         self.model_path: Path | None = None
         self.deferred = DeferredSite({}, {})
+        self.digests: dict[tuple[str, str], str] = {}
 
     def on_config(self, config: Any) -> Any:
         """Load and check the model; any error fails the build, warnings are logged."""
@@ -79,12 +91,28 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         pages = self.deferred.pages
         if self.config.security_contact:
             pages[".well-known/security.txt"] = self._security_txt(config)
+        self.digests = {}
         for uri, text in pages.items():
             if existing := files.get_file_from_path(uri):
                 files.remove(existing)
             # INCLUDED: mkdocs would otherwise leave out dot-paths such as .well-known/
-            files.append(File.generated(config, uri, content=text, inclusion=InclusionLevel.INCLUDED))
+            file = File.generated(config, uri, content=text, inclusion=InclusionLevel.INCLUDED)
+            files.append(file)
+            digest = self._digest(uri, text)
+            key = (config.site_dir, uri)
+            self.digests[key] = digest
+            if _LAST_BUILD.get(key) == digest and os.path.isfile(file.abs_dest_path):
+                file.is_modified = lambda: False  # type: ignore[method-assign]
         return files
+
+    def _digest(self, uri: str, text: str) -> str:
+        """What the page's HTML depends on besides the theme: its text and its blocks."""
+        blocks = self.deferred.blocks.get(uri, [])
+        return hashlib.blake2b("\0".join([text, *blocks]).encode(), digest_size=16).hexdigest()
+
+    def on_post_build(self, *, config: Any) -> None:
+        """Remember what this build wrote, for the next ``--dirty`` rebuild."""
+        _LAST_BUILD.update(self.digests)
 
     def _security_txt(self, config: Any) -> str:
         import datetime as dt

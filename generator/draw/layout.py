@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 NODE_W = 200
@@ -17,6 +18,8 @@ GAP_X = 24
 GAP_Y = 30
 BAND_PAD = 34
 MARGIN = 16
+LAYOUT_CACHE = 8192
+"""Layouts remembered per process (one per picture; a few KB each)."""
 TRANSPOSE_MAX_EDGES = 400
 """Above this many edges only barycentre sweeps run: swapping costs O(degree x edges)
 per try, and pictures that large are rolled up before they are drawn anyway."""
@@ -119,7 +122,22 @@ def layout(
         band_order: the bands from top to bottom.
         per_row: the most nodes side by side in one row of a band.
         sweeps: how many barycentre passes to try; the best layout is kept.
+
+    The result depends on nothing else, so it is remembered for the life of the
+    process: under ``mkdocs serve`` a rebuild redraws only the pictures whose
+    modules or dependencies changed.
     """
+    return _layout(tuple(sorted(nodes)), tuple(sorted(set(edges))), tuple(band_order), per_row, sweeps)
+
+
+@lru_cache(maxsize=LAYOUT_CACHE)
+def _layout(
+    nodes: tuple[tuple[str, str], ...],
+    edges: tuple[tuple[str, str], ...],
+    band_order: tuple[str, ...],
+    per_row: int,
+    sweeps: int,
+) -> Layout:
     known = {n for n, _ in nodes}
     edge_list = tuple(sorted({(a, b) for a, b in edges if a in known and b in known and a != b}))
     order: dict[str, list[str]] = defaultdict(list)
