@@ -126,6 +126,10 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         canonical = f"{config.site_url}.well-known/security.txt" if config.site_url else None
         return security_txt(list(self.config.security_contact), expires, canonical=canonical)
 
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        """Put the page's prose blocks back before the search plugin indexes the page."""
+        return self.deferred.fill(page.file.src_uri, html, text=True)
+
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Put the page's HTML blocks back; every page carries a Content-Security-Policy."""
         return add_csp(self.deferred.fill(page.file.src_uri, output))

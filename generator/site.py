@@ -25,15 +25,18 @@ from .views.out_of_scope import out_of_scope_pages
 from .views.standard import standard_pages
 from .views.status import status_page
 
-__all__ = ["BLOCK_BEGIN", "BLOCK_END", "DEFAULT_INTRO", "DeferredSite", "build_site", "defer_blocks", "plain"]
+__all__ = ["BLOCK_BEGIN", "BLOCK_END", "TEXT_BEGIN", "DEFAULT_INTRO", "DeferredSite", "build_site", "defer_blocks", "plain"]
 
 DEFAULT_INTRO = "# Retratstoliped\n"
 BLOCK_BEGIN = "<!--rt:begin-->"
+TEXT_BEGIN = "<!--rt:text-->"
 BLOCK_END = "<!--rt:end-->"
-"""Templates put these around a block of finished HTML (a table, a list of links, a
-picture): the build sends it past the Markdown pass and the search index."""
-_BLOCK = re.compile(re.escape(BLOCK_BEGIN) + r"(.*?)" + re.escape(BLOCK_END), re.DOTALL)
-_SLOT = re.compile(r"<!--rt:(\d+)-->")
+"""Templates put these around finished HTML so that it skips the Markdown pass.
+``BLOCK_BEGIN`` opens a table, a list of links or a picture, which also stays out
+of the search index; ``TEXT_BEGIN`` opens prose (a description, the history),
+which is indexed."""
+_BLOCK = re.compile(r"<!--rt:(begin|text)-->(.*?)" + re.escape(BLOCK_END), re.DOTALL)
+_SLOT = re.compile(r"<!--rt:(t?)(\d+)-->")
 
 
 def build_site(
@@ -83,42 +86,52 @@ def build_site(
 class DeferredSite:
     """The generated files with each page's HTML blocks taken out.
 
-    A block (a table or list of links, a picture) is finished HTML: nothing for
-    Markdown to convert, and lists of links only clutter the search index (every
-    entity has its own page). Most of a page's bytes are blocks, so the pages
-    handed to MkDocs keep a numbered slot per block and the plugin puts the blocks
-    back into the finished HTML (:meth:`fill`).
+    A block is finished HTML: nothing for Markdown to convert. Most of a page's
+    bytes are blocks, so the pages handed to MkDocs keep a numbered slot comment
+    per block and the plugin puts the blocks back: prose before the search plugin
+    reads the page (``text=True``), tables, link lists and pictures into the
+    finished HTML after it, since lists of links only clutter the search index
+    (every entry has a page of its own).
     """
 
     pages: dict[str, str]
     blocks: dict[str, list[str]]
-    """Page path to the blocks of its slots, in order."""
+    """Page path to the blocks of its slots, in order (both kinds share the numbering)."""
 
-    def fill(self, path: str, html: str) -> str:
-        """The finished HTML of page ``path`` with its blocks back in their slots."""
+    def fill(self, path: str, html: str, *, text: bool = False) -> str:
+        """Page ``path``'s HTML with its prose (``text``) or its other blocks back in place."""
         blocks = self.blocks.get(path)
         if not blocks:
             return html
-        return _SLOT.sub(lambda m: blocks[int(m.group(1))], html)
+        wanted = "t" if text else ""
+
+        def put(match: re.Match[str]) -> str:
+            return blocks[int(match.group(2))] if match.group(1) == wanted else match.group(0)
+
+        return _SLOT.sub(put, html)
 
 
 def defer_blocks(pages: dict[str, str]) -> DeferredSite:
-    """Take every ``BLOCK_BEGIN ... BLOCK_END`` block out of the Markdown pages.
+    """Take every block (``BLOCK_BEGIN``/``TEXT_BEGIN`` ... ``BLOCK_END``) out of the
+    Markdown pages.
 
     Model text cannot write an HTML comment (it is escaped or sanitised), so every
-    marker in a generated page is one that a template wrote.
+    marker in a generated page is one that a template wrote; blocks do not nest.
     """
     kept: dict[str, str] = {}
     blocks: dict[str, list[str]] = {}
     for path, text in pages.items():
-        if not path.endswith(".md") or BLOCK_BEGIN not in text:
+        if not path.endswith(".md") or "<!--rt:" not in text:
             kept[path] = text
             continue
         found: list[str] = []
 
         def slot(match: re.Match[str]) -> str:
-            found.append(match.group(1))
-            return f"<!--rt:{len(found) - 1}-->"
+            if "<!--rt:" in match.group(2):
+                raise ValueError(f"{path}: a block inside a block")
+            found.append(match.group(2))
+            kind = "t" if match.group(1) == "text" else ""
+            return f"<!--rt:{kind}{len(found) - 1}-->"
 
         kept[path] = _BLOCK.sub(slot, text)
         blocks[path] = found

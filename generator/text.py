@@ -80,7 +80,8 @@ def rich(text: str | None) -> Markup:
     )
     # Braces would be read as attribute lists by Markdown's attr_list around the block.
     sanitised = sanitised.replace("{", "&#123;").replace("}", "&#125;")
-    return Markup(f"<div class=\"rt-text\">\n{sanitised}\n</div>")
+    # Finished HTML: the page's Markdown pass skips it (see generator.site.TEXT_BEGIN).
+    return Markup(f"<!--rt:text-->\n<div class=\"rt-text\">\n{sanitised}\n</div>\n<!--rt:end-->")
 
 
 def safe_url(url: str | None) -> str | None:

@@ -54,3 +54,25 @@ def test_a_model_error_fails_the_build_with_its_message(tmp_path):
     assert done.returncode != 0
     assert "diensten/via.yaml:7:10: error: 'inloggen' does not implement standard 'zgw-apis'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_search_indexes_prose_but_not_the_lists_of_links(tmp_path):
+    model = shutil.copytree(FIXTURES / "base", tmp_path / "modules")
+    zaken = model / "diensten" / "zaken.yaml"
+    zaken.write_text(
+        zaken.read_text(encoding="utf-8")
+        + "description: Het zaaksysteem houdt elk kwijtscheldingsverzoek bij.\n"
+        + "history:\n  - {date: 2024-01-01, status: available, note: Overgedragen aan de beheerorganisatie.}\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    done = mkdocs_build(write_config(tmp_path, model), site)
+    assert done.returncode == 0, done.stderr
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("modules/zaken/"))
+    assert "kwijtscheldingsverzoek" in text  # the description: a text block, put back before indexing
+    assert "beheerorganisatie" in text  # the history
+    assert "Rotterdam" not in text  # an adopter: a list of links, put back after indexing
+    page = (site / "modules" / "zaken" / "index.html").read_text(encoding="utf-8")
+    assert "kwijtscheldingsverzoek" in page and ">Rotterdam</a>" in page
+    assert "<!--rt:" not in page  # every slot filled

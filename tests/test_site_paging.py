@@ -13,7 +13,7 @@ import pytest
 
 from generator.graph import LandscapeGraph
 from generator.model import Landscape, load_landscape
-from generator.site import BLOCK_BEGIN, BLOCK_END, build_site, defer_blocks
+from generator.site import BLOCK_BEGIN, BLOCK_END, TEXT_BEGIN, build_site, defer_blocks
 from generator.synth import synthesize
 from generator.text import plain
 from generator.views.api import FEED_ENTRIES
@@ -193,16 +193,23 @@ def test_blocks_are_taken_out_and_put_back_whole(large):
     assert set(deferred.pages) == set(pages)
     for path, blocks in deferred.blocks.items():
         text = deferred.pages[path]
-        assert BLOCK_BEGIN not in text and BLOCK_END not in text and "<svg" not in text
-        assert "<table>" not in text and '<ul class="rt-menu">' not in text
+        assert BLOCK_BEGIN not in text and TEXT_BEGIN not in text and BLOCK_END not in text
+        assert "<svg" not in text and "<table>" not in text and '<ul class="rt-menu">' not in text
         # filling the slots of the Markdown restores the page, markers aside
-        restored = deferred.fill(path, text)
-        assert restored == pages[path].replace(BLOCK_BEGIN, "").replace(BLOCK_END, "")
+        prose = deferred.fill(path, text, text=True)
+        assert "<!--rt:t" not in prose
+        restored = deferred.fill(path, prose)
+        assert "<!--rt:" not in restored
+        assert restored == pages[path].replace(BLOCK_BEGIN, "").replace(TEXT_BEGIN, "").replace(BLOCK_END, "")
         for block in blocks:
             ET.fromstring(f"<b>{block}</b>")  # each block is whole, balanced markup
     pictures = [b for bs in deferred.blocks.values() for b in bs if "<svg" in b]
     assert len(pictures) >= len(large[0].modules)  # one per module page, and more
     assert deferred.fill("over.md", "<!--rt:0-->") == "<!--rt:0-->"  # pages without blocks stay
+    module_page = deferred.pages[f"modules/{next(iter(large[0].modules))}/index.md"]
+    assert "<!--rt:t" in module_page  # its description and history: prose, for search
+    with pytest.raises(ValueError, match="inside a block"):
+        defer_blocks({"x.md": f"{BLOCK_BEGIN}{TEXT_BEGIN}a{BLOCK_END}b{BLOCK_END}"})
 
 
 def test_a_standard_splits_both_its_lists_side_by_side(large, monkeypatch):
