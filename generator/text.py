@@ -33,6 +33,9 @@ _TAGS = {
     "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
 }
 _SCHEMES = {"http", "https", "mailto"}
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+"""One converter for every Markdown field, reset between fields: building one per
+field cost as much as converting it (the build is single-threaded)."""
 
 
 def clean(text: object) -> str:
@@ -69,7 +72,7 @@ def rich(text: str | None) -> Markup:
     """A Markdown field as sanitised HTML (an empty string for None)."""
     if not text:
         return Markup("")
-    rendered = markdown.markdown(clean(text), extensions=["sane_lists"], output_format="html")
+    rendered = _MARKDOWN.reset().convert(clean(text))
     sanitised = nh3.clean(
         rendered,
         tags=_TAGS,
