@@ -11,6 +11,7 @@ from collections import Counter
 
 import pytest
 
+from generator.draw.pictures import NEIGHBOURHOOD_MAX
 from generator.graph import LandscapeGraph
 from generator.model import Landscape, load_landscape
 from generator.site import BLOCK_BEGIN, BLOCK_END, TEXT_BEGIN, build_site, defer_blocks
@@ -20,6 +21,7 @@ from generator.views.api import FEED_ENTRIES
 from generator.views.claim import CLAIMS_PER_PAGE
 from generator.views.common import Index
 from generator.views.home import TILES_PER_LAYER
+from generator.views.organisation import organisation_view
 from generator.views import out_of_scope, paging
 from generator.views.paging import PAGE_SIZE, paginate
 from generator.views.standard import standard_views
@@ -234,3 +236,19 @@ def test_out_of_scope_reasons_split_by_name(large, monkeypatch):
     names = [row.name for v in views for row in v.rows]
     expected = sorted((m for m in landscape.modules.values() if m.status == "out-of-scope"), key=lambda m: (m.name.lower(), m.id))
     assert names == [m.name for m in expected] and len(views) == math.ceil(len(expected) / 5)
+
+
+def test_organisation_picture_draws_what_it_leads_first(large):
+    landscape, _ = large
+    index = Index(landscape, LandscapeGraph(landscape))
+    org = max(
+        (o for o in landscape.organisations if index.leads.get(o)),
+        key=lambda o: len(index.adopts.get(o, [])),
+    )
+    led = {m.id for m in index.leads[org]}
+    involved = led | {m.id for m, _ in index.builds.get(org, [])} | {m.id for m in index.adopts.get(org, [])}
+    assert len(involved) > NEIGHBOURHOOD_MAX  # the picture must choose
+    picture = organisation_view(index, org)
+    drawn = set(re.findall(r'<a href="\.\./\.\./modules/([^/]+)/"', str(picture.svg)))
+    assert led <= drawn
+    assert f"De {NEIGHBOURHOOD_MAX} van de {len(involved)} modules" in str(picture.svg)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..graph import LandscapeGraph
 from ..model import STATUS_LABELS, Landscape
@@ -142,29 +142,32 @@ def organisation_picture(
     graph: LandscapeGraph,
     org_id: str,
     href: Callable[[str], str],
-    involved: set[str] | None = None,
+    involved: Sequence[str] | None = None,
 ) -> Picture | None:
     """The modules an organisation leads, builds or adopts, with what those depend on.
 
-    ``involved`` are those modules' ids when the caller has an index; without it
-    they are looked up, which costs a pass over the whole landscape.
+    ``involved`` are those modules' ids, most important first (led, then built,
+    then adopted), when the caller has an index; without it they are looked up,
+    which costs a pass over the whole landscape. At most ``NEIGHBOURHOOD_MAX`` of
+    them are drawn, the first ones.
     """
     if involved is None:
-        involved = {
-            m.id
-            for m in landscape.modules.values()
-            if m.owner == org_id
-            or any(p.org == org_id for p in m.partners)
-            or any(c.org == org_id for c in m.consumers)
-        }
-    own = sorted(involved)[:NEIGHBOURHOOD_MAX]
+        modules = sorted(landscape.modules.values(), key=lambda m: m.id)
+        involved = list(dict.fromkeys(
+            [m.id for m in modules if m.owner == org_id]
+            + [m.id for m in modules if any(p.org == org_id for p in m.partners)]
+            + [m.id for m in modules if any(c.org == org_id for c in m.consumers)]
+        ))
+    own = sorted(list(dict.fromkeys(involved))[:NEIGHBOURHOOD_MAX])
     if not own:
         return None
-    deps = {d for m in own for d in graph.dependencies(m)}
-    ids = sorted(set(own) | deps)[: 2 * NEIGHBOURHOOD_MAX]
+    total = len(set(involved))
+    deps = sorted({d for m in own for d in graph.dependencies(m)} - set(own))
+    ids = sorted(own + deps[: 2 * NEIGHBOURHOOD_MAX - len(own)])  # its own modules always
     chosen = set(ids)
     edges = [(m, d) for m in own for d in graph.dependencies(m) if d in chosen]
     name = landscape.organisations[org_id].name
+    shown = f"{len(own)} van de {total}" if total > len(own) else f"{len(own)}"
     return _draw(
         landscape,
         ids,
@@ -172,8 +175,8 @@ def organisation_picture(
         href,
         title=f"Modules van {name}",
         description=(
-            f"De {len(own)} modules waarbij {name} trekker, bouwer of afnemer is, met de "
-            "modules die zij nodig hebben."
+            f"De {shown} modules waarbij {name} trekker, bouwer of afnemer is (trekker en "
+            "bouwer eerst), met de modules die zij nodig hebben."
         ),
         element_id="rt-organisation",
     )

@@ -43,9 +43,10 @@ def organisation_view(index: Index, org_id: str) -> OrganisationPage:
     landscape = index.landscape
     org = landscape.organisations[org_id]
     to = Linker(organisation_doc(org_id), landscape)
-    involved = {m.id for m in index.leads.get(org_id, [])}
-    involved |= {m.id for m, _ in index.builds.get(org_id, [])}
-    involved |= {m.id for m in index.adopts.get(org_id, [])}
+    # led, then built, then adopted: the picture draws the first ones
+    involved = [m.id for m in sorted(index.leads.get(org_id, []), key=lambda m: m.id)]
+    involved += [m.id for m, _ in sorted(index.builds.get(org_id, []), key=lambda x: x[0].id)]
+    involved += [m.id for m in sorted(index.adopts.get(org_id, []), key=lambda m: m.id)]
     picture = organisation_picture(
         landscape, index.graph, org_id, lambda i: to.href(module_doc(i)), involved
     )
