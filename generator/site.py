@@ -15,12 +15,12 @@ from .text import plain
 from .views import api, overview
 from .views.changes import changes_pages
 from .views.claim import claim_pages
-from .views.common import Index, module_doc, organisation_doc
+from .views.common import Index, module_doc
 from .views.home import home_page
 from .views.indexes import KINDS, kind_index
 from .views.layer import layer_pages
 from .views.module import module_page
-from .views.organisation import organisation_page
+from .views.organisation import organisation_pages
 from .views.out_of_scope import out_of_scope_pages
 from .views.standard import standard_pages
 from .views.status import status_page
@@ -74,7 +74,7 @@ def build_site(
     for module_id in landscape.modules:
         pages[module_doc(module_id)] = module_page(index, module_id, edit_base)
     for org_id in landscape.organisations:
-        pages[organisation_doc(org_id)] = organisation_page(index, org_id)
+        pages.update(organisation_pages(index, org_id))
     for layer in landscape.layers:
         pages.update(layer_pages(index, layer.id))
     for standard_id in landscape.standards:

@@ -21,7 +21,7 @@ from generator.views.api import FEED_ENTRIES
 from generator.views.claim import CLAIMS_PER_PAGE
 from generator.views.common import Index
 from generator.views.home import TILES_PER_LAYER
-from generator.views.organisation import organisation_view
+from generator.views.organisation import organisation_pages, organisation_view, organisation_views
 from generator.views import out_of_scope, paging
 from generator.views.paging import PAGE_SIZE, paginate
 from generator.views.standard import standard_views
@@ -67,6 +67,14 @@ def test_every_page_of_every_split_list_is_written(large):
     extra |= _split("buiten-scope", out, out_of_scope.REASONS_PER_PAGE)
     for layer, count in layers.items():
         extra |= _split(f"lagen/{layer}", count)
+    for org in landscape.organisations:
+        lists = (
+            [m for m in landscape.modules.values() if m.owner == org],
+            [m for m in landscape.modules.values() for x in m.partners if x.org == org],
+            [m for m in landscape.modules.values() for c in m.consumers if c.org == org],
+            [m for m in landscape.modules.values() if org in m.interested],
+        )
+        extra |= _split(f"organisaties/{org}", max(len(rows) for rows in lists))
     for standard in landscape.standards:
         implementers = sum(standard in m.standards for m in landscape.modules.values())
         vias = sum(d.via == standard for m in landscape.modules.values() for d in m.depends_on)
@@ -252,3 +260,26 @@ def test_organisation_picture_draws_what_it_leads_first(large):
     drawn = set(re.findall(r'<a href="\.\./\.\./modules/([^/]+)/"', str(picture.svg)))
     assert led <= drawn
     assert f"De {NEIGHBOURHOOD_MAX} van de {len(involved)} modules" in str(picture.svg)
+
+
+def test_an_organisation_splits_its_lists_side_by_side(large, monkeypatch):
+    landscape, _ = large
+    monkeypatch.setattr(paging, "PAGE_SIZE", 10)
+    index = Index(landscape, LandscapeGraph(landscape))
+    org = max(landscape.organisations, key=lambda o: len(index.adopts.get(o, [])))
+    views = organisation_views(index, org)
+    adopts = index.adopts[org]
+    assert len(views) == math.ceil(max(len(index.leads.get(org, [])), len(index.builds.get(org, [])),
+                                       len(adopts), len(index.wants.get(org, []))) / 10) > 1
+    shown = [re.search(r"modules/([^/]+)/", str(r.module)).group(1) for v in views for r in v.adopts]
+    assert sorted(shown) == sorted(m.id for m in adopts) and len(shown) == len(set(shown))
+    assert views[0].svg is not None and all(v.svg is None for v in views[1:])  # one picture
+    assert all(v.adopt_page.total == len(adopts) for v in views)
+    assert views[1].page.doc == f"organisaties/{org}/pagina-2/index.md"
+    split = organisation_pages(index, org)
+    targets = set(large[1]) | set(split) | CONTENT_PAGES
+    for path, text in split.items():
+        for md_target, href in re.findall(r'\]\(([^)\s]+)\)|href="([^"]+)"', text):
+            target = md_target or href
+            if "://" not in target and not target.startswith(("mailto:", "#")):
+                assert _resolves(posixpath.dirname(path), target, targets), f"{path}: {target}"

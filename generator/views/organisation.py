@@ -1,4 +1,5 @@
-"""The organisation page ``/organisaties/<id>/``: what it leads, co-builds, adopts and wants."""
+"""The organisation page ``/organisaties/<id>/``: what it leads, co-builds, adopts and
+wants; long lists go on, side by side, over ``/organisaties/<id>/pagina-n/``."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .common import (
     organisation_doc,
     status_badge,
 )
+from .paging import Page, page_count, paginate
 from .render import render_view
 
 
@@ -36,35 +38,68 @@ class OrganisationPage:
     adopts: list[ModuleRow]
     wants: list[ModuleRow]
     svg: Markup | None
+    """The picture, on the first page only."""
+    page: Page
+    """This page of the modules it leads (its number, count and address hold for all four lists)."""
+    build_page: Page
+    adopt_page: Page
+    want_page: Page
+
+
+def _by_name(modules):
+    return sorted(modules, key=lambda m: (m.name.lower(), m.id))
+
+
+def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
+    """The view models of an organisation's pages (one, unless its lists are long)."""
+    landscape = index.landscape
+    org = landscape.organisations[org_id]
+    doc = organisation_doc(org_id)
+    leads = _by_name(index.leads.get(org_id, []))
+    builds = sorted(index.builds.get(org_id, []), key=lambda x: x[0].id)
+    adopts = _by_name(index.adopts.get(org_id, []))
+    wants = _by_name(index.wants.get(org_id, []))
+    # led, then built, then adopted: the picture draws the first ones
+    involved = [m.id for m in sorted(leads, key=lambda m: m.id)]
+    involved += [m.id for m, _ in builds]
+    involved += [m.id for m in sorted(adopts, key=lambda m: m.id)]
+    first = Linker(doc, landscape)
+    picture = organisation_picture(
+        landscape, index.graph, org_id, lambda i: first.href(module_doc(i)), involved
+    )
+    count = max(page_count(rows) for rows in (leads, builds, adopts, wants))
+    views = []
+    for lead, build, adopt, want in zip(
+        *(paginate(doc, rows, count=count) for rows in (leads, builds, adopts, wants))
+    ):
+        to = Linker(lead.doc, landscape)
+        views.append(OrganisationPage(
+            org=org,
+            kind=KIND_LABELS[org.kind],
+            website=link(org.website, org.website) if org.website else None,
+            leads=module_rows(to, index, lead.rows),
+            builds=[
+                (to.module(m.id, html=True), ROLE_LABELS[role], status_badge(m.status))
+                for m, role in build.rows
+            ],
+            adopts=module_rows(to, index, adopt.rows),
+            wants=module_rows(to, index, want.rows),
+            svg=Markup(picture.svg) if picture and lead.number == 1 else None,
+            page=lead,
+            build_page=build,
+            adopt_page=adopt,
+            want_page=want,
+        ))
+    return views
 
 
 def organisation_view(index: Index, org_id: str) -> OrganisationPage:
-    """The view model of one organisation."""
-    landscape = index.landscape
-    org = landscape.organisations[org_id]
-    to = Linker(organisation_doc(org_id), landscape)
-    # led, then built, then adopted: the picture draws the first ones
-    involved = [m.id for m in sorted(index.leads.get(org_id, []), key=lambda m: m.id)]
-    involved += [m.id for m, _ in sorted(index.builds.get(org_id, []), key=lambda x: x[0].id)]
-    involved += [m.id for m in sorted(index.adopts.get(org_id, []), key=lambda m: m.id)]
-    picture = organisation_picture(
-        landscape, index.graph, org_id, lambda i: to.href(module_doc(i)), involved
-    )
-    return OrganisationPage(
-        org=org,
-        kind=KIND_LABELS[org.kind],
-        website=link(org.website, org.website) if org.website else None,
-        leads=module_rows(to, index, index.leads.get(org_id, [])),
-        builds=[
-            (to.module(m.id, html=True), ROLE_LABELS[role], status_badge(m.status))
-            for m, role in sorted(index.builds.get(org_id, []), key=lambda x: x[0].id)
-        ],
-        adopts=module_rows(to, index, index.adopts.get(org_id, [])),
-        wants=module_rows(to, index, index.wants.get(org_id, [])),
-        svg=Markup(picture.svg) if picture else None,
-    )
+    """The view model of an organisation's first page."""
+    return organisation_views(index, org_id)[0]
 
 
-def organisation_page(index: Index, org_id: str) -> str:
-    """The Markdown of one organisation page."""
-    return render_view("organisation.md.j2", organisation_view(index, org_id))
+def organisation_pages(index: Index, org_id: str) -> dict[str, str]:
+    """The Markdown of an organisation's pages, by docs path."""
+    return {
+        v.page.doc: render_view("organisation.md.j2", v) for v in organisation_views(index, org_id)
+    }
