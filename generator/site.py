@@ -25,7 +25,7 @@ from .views.out_of_scope import out_of_scope_pages
 from .views.standard import standard_pages
 from .views.status import status_page
 
-__all__ = ["BLOCK_BEGIN", "BLOCK_END", "TEXT_BEGIN", "DEFAULT_INTRO", "DeferredSite", "build_site", "defer_blocks", "plain"]
+__all__ = ["BLOCK_BEGIN", "BLOCK_END", "DEFAULT_INTRO", "TEXT_BEGIN", "DeferredSite", "build_site", "defer_blocks", "plain"]
 
 DEFAULT_INTRO = "# Retratstoliped\n"
 BLOCK_BEGIN = "<!--rt:begin-->"
@@ -123,16 +123,20 @@ def defer_blocks(pages: dict[str, str]) -> DeferredSite:
     for path, text in pages.items():
         if not path.endswith(".md") or "<!--rt:" not in text:
             kept[path] = text
-            continue
-        found: list[str] = []
-
-        def slot(match: re.Match[str]) -> str:
-            if "<!--rt:" in match.group(2):
-                raise ValueError(f"{path}: a block inside a block")
-            found.append(match.group(2))
-            kind = "t" if match.group(1) == "text" else ""
-            return f"<!--rt:{kind}{len(found) - 1}-->"
-
-        kept[path] = _BLOCK.sub(slot, text)
-        blocks[path] = found
+        else:
+            kept[path], blocks[path] = _cut_blocks(path, text)
     return DeferredSite(kept, blocks)
+
+
+def _cut_blocks(path: str, text: str) -> tuple[str, list[str]]:
+    """One page's Markdown with a slot per block, and its blocks in slot order."""
+    found: list[str] = []
+
+    def slot(match: re.Match[str]) -> str:
+        if "<!--rt:" in match.group(2):
+            raise ValueError(f"{path}: a block inside a block")
+        found.append(match.group(2))
+        kind = "t" if match.group(1) == "text" else ""
+        return f"<!--rt:{kind}{len(found) - 1}-->"
+
+    return _BLOCK.sub(slot, text), found

@@ -17,12 +17,12 @@ from generator.model import Landscape, load_landscape
 from generator.site import BLOCK_BEGIN, BLOCK_END, TEXT_BEGIN, build_site, defer_blocks
 from generator.synth import synthesize
 from generator.text import plain
+from generator.views import out_of_scope, paging
 from generator.views.api import FEED_ENTRIES
 from generator.views.claim import CLAIMS_PER_PAGE
 from generator.views.common import Index
 from generator.views.home import TILES_PER_LAYER
 from generator.views.organisation import organisation_pages, organisation_view, organisation_views
-from generator.views import out_of_scope, paging
 from generator.views.paging import PAGE_SIZE, paginate
 from generator.views.standard import standard_views
 

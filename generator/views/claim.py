@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..text import link
 from .common import Index, Linker
 from .paging import Page, paginate
-from .render import render_view
+from .render import render_pages
 
 CLAIMS_PER_PAGE = 50
 """Wanted modules per page: each is a section with its own heading in the page's contents."""
@@ -71,4 +71,4 @@ def claim_view(index: Index, edit_base: str | None = None) -> ClaimPage:
 
 def claim_pages(index: Index, edit_base: str | None = None) -> dict[str, str]:
     """The Markdown of the claim pages, by docs path."""
-    return {v.page.doc: render_view("intekenen.md.j2", v) for v in claim_views(index, edit_base)}
+    return render_pages("intekenen.md.j2", claim_views(index, edit_base))

@@ -11,7 +11,7 @@ from ..model import STATUS_LABELS, Layer
 from ..text import rich
 from .common import Index, Linker, ModuleRow, layer_doc, module_rows
 from .paging import Page, paginate
-from .render import render_view
+from .render import render_pages
 
 
 @dataclass(frozen=True)
@@ -53,4 +53,4 @@ def layer_view(index: Index, layer_id: str) -> LayerPage:
 
 def layer_pages(index: Index, layer_id: str) -> dict[str, str]:
     """The Markdown of a layer's pages, by docs path."""
-    return {view.page.doc: render_view("layer.md.j2", view) for view in layer_views(index, layer_id)}
+    return render_pages("layer.md.j2", layer_views(index, layer_id))

@@ -22,7 +22,7 @@ from .common import (
     status_badge,
 )
 from .paging import Page, page_count, paginate
-from .render import render_view
+from .render import render_pages
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,4 @@ def organisation_view(index: Index, org_id: str) -> OrganisationPage:
 
 def organisation_pages(index: Index, org_id: str) -> dict[str, str]:
     """The Markdown of an organisation's pages, by docs path."""
-    return {
-        v.page.doc: render_view("organisation.md.j2", v) for v in organisation_views(index, org_id)
-    }
+    return render_pages("organisation.md.j2", organisation_views(index, org_id))

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..text import rich
 from .common import Index, Linker
 from .paging import Page, paginate
-from .render import render_view
+from .render import render_pages
 
 REASONS_PER_PAGE = 50
 """Modules per page: each is a section with its own heading in the page's contents."""
@@ -55,4 +55,4 @@ def out_of_scope_view(index: Index) -> OutOfScopePage:
 
 def out_of_scope_pages(index: Index) -> dict[str, str]:
     """The Markdown of the out-of-scope pages, by docs path."""
-    return {v.page.doc: render_view("buiten_scope.md.j2", v) for v in out_of_scope_views(index)}
+    return render_pages("buiten_scope.md.j2", out_of_scope_views(index))

@@ -81,7 +81,7 @@ class Page(Generic[T]):
         if self.number < self.count:
             items.append(item(self.number + 1, "Volgende", f"Volgende pagina, {self.number + 1}"))
         return Markup(
-            f'<nav class="rt-pager" aria-label="Pagina\'s van deze lijst">\n<ul>\n'
+            '<nav class="rt-pager" aria-label="Pagina\'s van deze lijst">\n<ul>\n'
             + "\n".join(items)
             + "\n</ul>\n</nav>"
         )

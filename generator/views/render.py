@@ -8,6 +8,7 @@ filter writes a front-matter ``title`` or ``description``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
@@ -43,3 +44,9 @@ def render(template: str, **context: Any) -> str:
 def render_view(template: str, view: Any) -> str:
     """Render a template with the fields of a view-model dataclass as its variables."""
     return render(template, **{f.name: getattr(view, f.name) for f in fields(view)})
+
+
+def render_pages(template: str, views: Iterable[Any]) -> dict[str, str]:
+    """The Markdown of the pages of a split list, by docs path: one view per page,
+    each with a ``page`` field (:class:`generator.views.paging.Page`)."""
+    return {view.page.doc: render_view(template, view) for view in views}

@@ -11,7 +11,7 @@ from ..model import Standard
 from ..text import link, rich
 from .common import Index, Linker, ModuleRow, module_rows, standard_doc
 from .paging import Page, page_count, paginate
-from .render import render_view
+from .render import render_pages
 
 
 @dataclass(frozen=True)
@@ -63,4 +63,4 @@ def standard_view(index: Index, standard_id: str) -> StandardPage:
 
 def standard_pages(index: Index, standard_id: str) -> dict[str, str]:
     """The Markdown of a standard's pages, by docs path."""
-    return {v.page.doc: render_view("standard.md.j2", v) for v in standard_views(index, standard_id)}
+    return render_pages("standard.md.j2", standard_views(index, standard_id))
