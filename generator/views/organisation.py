@@ -21,7 +21,7 @@ from .common import (
     organisation_doc,
     status_badge,
 )
-from .paging import Page, page_count, paginate
+from .paging import Page, paginate_side_by_side
 from .render import render_pages
 
 
@@ -67,16 +67,14 @@ def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
     picture = organisation_picture(
         landscape, index.graph, org_id, lambda i: first.href(module_doc(i)), involved
     )
-    count = max(page_count(rows) for rows in (leads, builds, adopts, wants))
+    website = link(org.website, org.website) if org.website else None
     views = []
-    for lead, build, adopt, want in zip(
-        *(paginate(doc, rows, count=count) for rows in (leads, builds, adopts, wants))
-    ):
+    for lead, build, adopt, want in paginate_side_by_side(doc, leads, builds, adopts, wants):
         to = Linker(lead.doc, landscape)
         views.append(OrganisationPage(
             org=org,
             kind=KIND_LABELS[org.kind],
-            website=link(org.website, org.website) if org.website else None,
+            website=website,
             leads=module_rows(to, index, lead.rows),
             builds=[
                 (to.module(m.id, html=True), ROLE_LABELS[role], status_badge(m.status))

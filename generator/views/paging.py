@@ -98,7 +98,7 @@ def paginate(
     """``rows`` in pages of ``size`` (:data:`PAGE_SIZE`); at least one page, possibly empty.
 
     ``count`` spreads the rows over more pages than they need (the trailing ones
-    empty), for a page with two lists that are split side by side.
+    empty); see :func:`paginate_side_by_side`.
     """
     size = size or PAGE_SIZE
     count = max(page_count(rows, size), count or 1)
@@ -114,3 +114,10 @@ def paginate(
         )
         for n in range(1, count + 1)
     ]
+
+
+def paginate_side_by_side(first_doc: str, *lists: Sequence[object]) -> list[tuple[Page, ...]]:
+    """Several lists of one page split together: page n of each, for every n up to
+    the longest list's page count (the shorter lists' trailing pages are empty)."""
+    count = max(page_count(rows) for rows in lists)
+    return list(zip(*(paginate(first_doc, rows, count=count) for rows in lists)))

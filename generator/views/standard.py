@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..model import Standard
 from ..text import link, rich
 from .common import Index, Linker, ModuleRow, module_rows, standard_doc
-from .paging import Page, page_count, paginate
+from .paging import Page, paginate_side_by_side
 from .render import render_pages
 
 
@@ -39,14 +39,15 @@ def standard_views(index: Index, standard_id: str) -> list[StandardPage]:
     doc = standard_doc(standard_id)
     implementers = sorted(index.implementers.get(standard_id, []), key=lambda m: (m.name.lower(), m.id))
     vias = sorted(index.vias.get(standard_id, []), key=lambda x: (x[0].id, x[1]))
-    count = max(page_count(implementers), page_count(vias))
+    description = rich(standard.description)
+    url = link(standard.url, standard.url) if standard.url else None
     views = []
-    for page, via_page in zip(paginate(doc, implementers, count=count), paginate(doc, vias, count=count)):
+    for page, via_page in paginate_side_by_side(doc, implementers, vias):
         to = Linker(page.doc, landscape)
         views.append(StandardPage(
             standard=standard,
-            description=rich(standard.description),
-            url=link(standard.url, standard.url) if standard.url else None,
+            description=description,
+            url=url,
             steward=to.organisation(standard.steward) if standard.steward else None,
             rows=module_rows(to, index, page.rows),
             vias=[(to.module(m.id, html=True), to.module(target, html=True)) for m, target in via_page.rows],
