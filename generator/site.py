@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .graph import LandscapeGraph
 from .model import Landscape
-from .text import plain
+from .text import BLOCK_BEGIN, BLOCK_END, TEXT_BEGIN, plain
 from .views import api, overview
 from .views.changes import changes_pages
 from .views.claim import claim_pages
@@ -28,14 +28,9 @@ from .views.status import status_page
 __all__ = ["BLOCK_BEGIN", "BLOCK_END", "DEFAULT_INTRO", "TEXT_BEGIN", "DeferredSite", "build_site", "defer_blocks", "plain"]
 
 DEFAULT_INTRO = "# Retratstoliped\n"
-BLOCK_BEGIN = "<!--rt:begin-->"
-TEXT_BEGIN = "<!--rt:text-->"
-BLOCK_END = "<!--rt:end-->"
-"""Templates put these around finished HTML so that it skips the Markdown pass.
-``BLOCK_BEGIN`` opens a table, a list of links or a picture, which also stays out
-of the search index; ``TEXT_BEGIN`` opens prose (a description, the history),
-which is indexed."""
-_BLOCK = re.compile(r"<!--rt:(begin|text)-->(.*?)" + re.escape(BLOCK_END), re.DOTALL)
+_BLOCK = re.compile(
+    f"(?:{re.escape(BLOCK_BEGIN)}|({re.escape(TEXT_BEGIN)}))(.*?){re.escape(BLOCK_END)}", re.DOTALL
+)
 _SLOT = re.compile(r"<!--rt:(t?)(\d+)-->")
 
 
@@ -136,7 +131,7 @@ def _cut_blocks(path: str, text: str) -> tuple[str, list[str]]:
         if "<!--rt:" in match.group(2):
             raise ValueError(f"{path}: a block inside a block")
         found.append(match.group(2))
-        kind = "t" if match.group(1) == "text" else ""
+        kind = "t" if match.group(1) else ""
         return f"<!--rt:{kind}{len(found) - 1}-->"
 
     return _BLOCK.sub(slot, text), found

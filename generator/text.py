@@ -33,6 +33,14 @@ _TAGS = {
     "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub",
 }
 _SCHEMES = {"http", "https", "mailto"}
+BLOCK_BEGIN = "<!--rt:begin-->"
+TEXT_BEGIN = "<!--rt:text-->"
+BLOCK_END = "<!--rt:end-->"
+"""Around finished HTML, so that it skips the page's Markdown pass (templates write
+the same literals; :func:`generator.site.defer_blocks` takes the blocks out).
+``BLOCK_BEGIN`` opens a table, a list of links or a picture, which also stays out
+of the search index; ``TEXT_BEGIN`` opens prose (a description, the history),
+which is indexed. Model text cannot write them: it is escaped or sanitised."""
 _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 """One converter for every Markdown field, reset between fields: building one per
 field cost as much as converting it (the build is single-threaded)."""
@@ -83,8 +91,8 @@ def rich(text: str | None) -> Markup:
     )
     # Braces would be read as attribute lists by Markdown's attr_list around the block.
     sanitised = sanitised.replace("{", "&#123;").replace("}", "&#125;")
-    # Finished HTML: the page's Markdown pass skips it (see generator.site.TEXT_BEGIN).
-    return Markup(f"<!--rt:text-->\n<div class=\"rt-text\">\n{sanitised}\n</div>\n<!--rt:end-->")
+    # Finished HTML: the page's Markdown pass skips it (see TEXT_BEGIN).
+    return Markup(f"{TEXT_BEGIN}\n<div class=\"rt-text\">\n{sanitised}\n</div>\n{BLOCK_END}")
 
 
 def safe_url(url: str | None) -> str | None:
