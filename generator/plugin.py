@@ -1,26 +1,32 @@
 """The thin MkDocs plugin: check the model, hand the generated pages to MkDocs.
 
 All the work is done by :mod:`generator.model` and :mod:`generator.site`, which
-do not import MkDocs; this file only adapts them.
+do not import MkDocs; this file only adapts them. A generated page is finished
+HTML: :class:`GeneratedPage` gives MkDocs that HTML and its table of contents
+instead of running Markdown over it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .model import Landscape, check_model
 from .security import add_csp, security_txt
-from .site import DEFAULT_INTRO, DeferredSite, build_site, defer_blocks
+from .site import DEFAULT_INTRO, Heading, build_site, headings
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
@@ -32,6 +38,35 @@ every generated file for changed. With this, a page whose generated text is the
 same as in the previous build of the same process (the live server's) is
 skipped: after an edit to one module only the pages that show it are redone.
 """
+
+
+class GeneratedPage(Page):
+    """A page whose source (after its front matter) is finished HTML.
+
+    MkDocs uses a page a plugin put on ``File.page`` (its nav and build look
+    there first); rendering it skips Markdown.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """The HTML is the content; the table of contents comes from its headings."""
+        assert self.markdown is not None, "read_source() comes first"
+        self.content = self.markdown
+        found = headings(self.content)
+        self.toc = get_toc(_toc_tokens(found))
+        self.present_anchor_ids = {h.id for h in found}
+
+
+def _toc_tokens(found: list[Heading]) -> list[dict]:
+    """Headings nested by level, as Python-Markdown's toc extension gives them to MkDocs."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for h in found:
+        token = {"level": h.level, "id": h.id, "name": h.name, "children": []}
+        while stack and stack[-1]["level"] >= h.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
 
 
 class RetratstolipedConfig(Config):
@@ -55,10 +90,9 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
     def __init__(self) -> None:
         self.landscape: Landscape | None = None
         self.model_path: Path | None = None
-        self.deferred = DeferredSite({}, {})
         self.digests: dict[tuple[str, str], str] = {}
 
-    def on_config(self, config: Any) -> Any:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the model; any error fails the build, warnings are logged."""
         self.model_path = Path(config.config_file_path).parent / self.config.model_dir
         result = check_model(self.model_path)
@@ -69,9 +103,10 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
                 "the model has errors:\n" + "\n".join(str(p) for p in result.errors)
             )
         self.landscape = result.landscape
+        log.info(f"retratstoliped: model checked, {len(self.landscape.modules)} modules")
         return config
 
-    def _edit_base(self, config: Any) -> str | None:
+    def _edit_base(self, config: MkDocsConfig) -> str | None:
         if self.config.edit_base:
             return self.config.edit_base
         if not config.repo_url or not config.edit_uri:
@@ -80,43 +115,35 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         edit = config.edit_uri.rstrip("/").removesuffix(docs).rstrip("/")
         return f"{config.repo_url.rstrip('/')}/{edit.lstrip('/')}/{self.config.model_dir}"
 
-    def on_files(self, files: Files, *, config: Any) -> Files:
-        """Add every generated page as a virtual file; the home page keeps its intro."""
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add every generated page and file; the home page keeps its hand-written intro."""
         assert self.landscape is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home else DEFAULT_INTRO
-        self.deferred = defer_blocks(
-            build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
-        )
-        pages = self.deferred.pages
+        generated = build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
         if self.config.security_contact:
-            pages[".well-known/security.txt"] = self._security_txt(config)
+            generated[".well-known/security.txt"] = self._security_txt(config)
+        log.info(f"retratstoliped: {len(generated)} pages and files generated")
         self.digests = {}
-        for uri, text in pages.items():
+        for uri, text in generated.items():
             if existing := files.get_file_from_path(uri):
                 files.remove(existing)
             # INCLUDED: mkdocs would otherwise leave out dot-paths such as .well-known/
             file = File.generated(config, uri, content=text, inclusion=InclusionLevel.INCLUDED)
             files.append(file)
-            digest = self._digest(uri, text)
+            if file.is_documentation_page():
+                GeneratedPage(None, file, config)
             key = (config.site_dir, uri)
-            self.digests[key] = digest
-            if _LAST_BUILD.get(key) == digest and os.path.isfile(file.abs_dest_path):
+            self.digests[key] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+            if _LAST_BUILD.get(key) == self.digests[key] and os.path.isfile(file.abs_dest_path):
                 file.is_modified = lambda: False  # type: ignore[method-assign]
         return files
 
-    def _digest(self, uri: str, text: str) -> str:
-        """What the page's HTML depends on besides the theme: its text and its blocks."""
-        blocks = self.deferred.blocks.get(uri, [])
-        return hashlib.blake2b("\0".join([text, *blocks]).encode(), digest_size=16).hexdigest()
-
-    def on_post_build(self, *, config: Any) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Remember what this build wrote, for the next ``--dirty`` rebuild."""
         _LAST_BUILD.update(self.digests)
 
-    def _security_txt(self, config: Any) -> str:
-        import datetime as dt
-
+    def _security_txt(self, config: MkDocsConfig) -> str:
         if not self.config.security_expires:
             raise PluginError("retratstoliped: security_contact needs security_expires")
         try:
@@ -126,19 +153,19 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         canonical = f"{config.site_url}.well-known/security.txt" if config.site_url else None
         return security_txt(list(self.config.security_contact), expires, canonical=canonical)
 
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        """Put the page's prose blocks back before the search plugin indexes the page."""
-        return self.deferred.fill(page.file.src_uri, html, text=True)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Every page carries a Content-Security-Policy."""
+        return add_csp(output)
 
-    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Put the page's HTML blocks back; every page carries a Content-Security-Policy."""
-        return add_csp(self.deferred.fill(page.file.src_uri, output))
-
-    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         """The theme's own pages (404.html) too."""
         return add_csp(output_content) if template_name.endswith(".html") else output_content
 
-    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
+    ) -> LiveReloadServer:
         """Rebuild when a model file changes under ``mkdocs serve``."""
         if self.model_path is not None:
             server.watch(str(self.model_path))

@@ -2,20 +2,30 @@
 
 Paths are relative to the docs folder (``modules/open-zaak/index.md``); with
 directory URLs they become the addresses of MODEL.md (``/modules/open-zaak/``).
+
+A page (``*.md``) is YAML front matter followed by finished HTML: the plugin
+hands that HTML to MkDocs as the page's content, with no Markdown pass, and
+:func:`headings` gives its table of contents. :func:`markdown_source` turns a
+page into a Markdown file that any MkDocs-compatible generator builds without
+our plugin (``retratstoliped generate``). Every other path is a file as it is
+published (JSON, CSV, Atom, SVG).
 """
 
 from __future__ import annotations
 
+import html
+import logging
 import re
 from dataclasses import dataclass
 
 from .graph import LandscapeGraph
 from .model import Landscape
-from .text import BLOCK_BEGIN, BLOCK_END, TEXT_BEGIN, plain
-from .views import api, overview
+from .outputs import api, feed
 from .views.changes import changes_pages
 from .views.claim import claim_pages
 from .views.common import Index, module_doc
+from .views.dependencies import dependencies_page, graph_picture
+from .views.handwritten import hand_written
 from .views.home import home_page
 from .views.indexes import KINDS, kind_index
 from .views.layer import layer_pages
@@ -25,13 +35,11 @@ from .views.out_of_scope import out_of_scope_pages
 from .views.standard import standard_pages
 from .views.status import status_page
 
-__all__ = ["BLOCK_BEGIN", "BLOCK_END", "DEFAULT_INTRO", "TEXT_BEGIN", "DeferredSite", "build_site", "defer_blocks", "plain"]
+__all__ = ["DEFAULT_INTRO", "Heading", "build_site", "headings", "markdown_source"]
+
+log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
 DEFAULT_INTRO = "# Retratstoliped\n"
-_BLOCK = re.compile(
-    f"(?:{re.escape(BLOCK_BEGIN)}|({re.escape(TEXT_BEGIN)}))(.*?){re.escape(BLOCK_END)}", re.DOTALL
-)
-_SLOT = re.compile(r"<!--rt:(t?)(\d+)-->")
 
 
 def build_site(
@@ -41,21 +49,22 @@ def build_site(
 
     Args:
         landscape: a landscape that passed the check.
-        intro: the Markdown of the hand-written home page, placed above the menu card.
+        intro: the hand-written home page (Markdown, content/index.md), shown above
+            the menu card.
         edit_base: where module files can be edited on the forge (ends in the model
             folder, e.g. ``https://github.com/org/repo/edit/main/modules``); no edit
             links without it.
     """
     index = Index(landscape, LandscapeGraph(landscape))
-    picture = overview.graph_picture(index)
+    picture = graph_picture(index)
     pages: dict[str, str] = {
-        "index.md": home_page(index, intro),
+        "index.md": home_page(index, hand_written(intro)),
         "status/index.md": status_page(index),
-        "wijzigingen/feed.xml": api.atom_feed(index),
-        "afhankelijkheden/index.md": overview.graph_page(index, picture),
+        "afhankelijkheden/index.md": dependencies_page(index, picture),
         "afhankelijkheden/afhankelijkheden.svg": '<?xml version="1.0" encoding="utf-8"?>\n'
         + picture.svg
         + "\n",
+        "wijzigingen/feed.xml": feed.atom_feed(index),
         "api/landscape.json": api.landscape_json(index),
         "api/landscape.schema.json": api.landscape_json_schema(),
         "api/module.schema.json": api.module_schema_json(),
@@ -78,60 +87,56 @@ def build_site(
 
 
 @dataclass(frozen=True)
-class DeferredSite:
-    """The generated files with each page's HTML blocks taken out.
+class Heading:
+    """A heading of a generated page, for its table of contents."""
 
-    A block is finished HTML: nothing for Markdown to convert. Most of a page's
-    bytes are blocks, so the pages handed to MkDocs keep a numbered slot comment
-    per block and the plugin puts the blocks back: prose before the search plugin
-    reads the page (``text=True``), tables, link lists and pictures into the
-    finished HTML after it, since lists of links only clutter the search index
-    (every entry has a page of its own).
+    level: int
+    id: str
+    name: str
+    """The heading's text as HTML (escaped), without tags."""
+
+
+_HEADING = re.compile(r'^<h([2-6]) id="([^"]+)">(.*)</h\1>$', re.MULTILINE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def headings(page_html: str) -> list[Heading]:
+    """The headings with an id that the templates write, one per line, in order.
+
+    The page title (``<h1>``) is not one of them: Material leaves it out of the
+    table of contents.
+    """
+    return [
+        Heading(int(level), anchor, _TAG.sub("", inner).strip())
+        for level, anchor, inner in _HEADING.findall(page_html)
+    ]
+
+
+# Characters Markdown acts on inside a heading's text.
+_MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}<>#!|~"})
+_TEXT_OR_TAG = re.compile(r"(<[^>]+>)")
+
+
+def _heading_text(inner: str) -> str:
+    """A heading's inner HTML as Markdown: tags stay inline HTML, text is escaped."""
+    parts = _TEXT_OR_TAG.split(inner)
+    return "".join(
+        part if i % 2 else html.unescape(part).translate(_MARKDOWN_SPECIAL)
+        for i, part in enumerate(parts)
+    )
+
+
+def markdown_source(page: str) -> str:
+    """A generated page as Markdown that plain MkDocs builds the same way.
+
+    The HTML blocks pass through Python-Markdown untouched (every block starts
+    with a block-level tag at the start of a line, after a blank line); the
+    headings become Markdown headings with their ids (``attr_list``), so the
+    table of contents is the same.
     """
 
-    pages: dict[str, str]
-    blocks: dict[str, list[str]]
-    """Page path to the blocks of its slots, in order (both kinds share the numbering)."""
+    def heading(match: re.Match[str]) -> str:
+        level, anchor, inner = match.groups()
+        return f"{'#' * int(level)} {_heading_text(inner)} {{ #{anchor} }}"
 
-    def fill(self, path: str, html: str, *, text: bool = False) -> str:
-        """Page ``path``'s HTML with its prose (``text``) or its other blocks back in place."""
-        blocks = self.blocks.get(path)
-        if not blocks:
-            return html
-        wanted = "t" if text else ""
-
-        def put(match: re.Match[str]) -> str:
-            return blocks[int(match.group(2))] if match.group(1) == wanted else match.group(0)
-
-        return _SLOT.sub(put, html)
-
-
-def defer_blocks(pages: dict[str, str]) -> DeferredSite:
-    """Take every block (``BLOCK_BEGIN``/``TEXT_BEGIN`` ... ``BLOCK_END``) out of the
-    Markdown pages.
-
-    Model text cannot write an HTML comment (it is escaped or sanitised), so every
-    marker in a generated page is one that a template wrote; blocks do not nest.
-    """
-    kept: dict[str, str] = {}
-    blocks: dict[str, list[str]] = {}
-    for path, text in pages.items():
-        if not path.endswith(".md") or "<!--rt:" not in text:
-            kept[path] = text
-        else:
-            kept[path], blocks[path] = _cut_blocks(path, text)
-    return DeferredSite(kept, blocks)
-
-
-def _cut_blocks(path: str, text: str) -> tuple[str, list[str]]:
-    """One page's Markdown with a slot per block, and its blocks in slot order."""
-    found: list[str] = []
-
-    def slot(match: re.Match[str]) -> str:
-        if "<!--rt:" in match.group(2):
-            raise ValueError(f"{path}: a block inside a block")
-        found.append(match.group(2))
-        kind = "t" if match.group(1) else ""
-        return f"<!--rt:{kind}{len(found) - 1}-->"
-
-    return _BLOCK.sub(slot, text), found
+    return _HEADING.sub(heading, page)

@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..model import Module
-from .common import Index, Linker, status_badge
+from .common import Index, Link, Linker
 from .paging import Page, paginate
-from .render import render
+from .render import render_pages
 
 
 @dataclass(frozen=True)
@@ -34,19 +32,38 @@ def history_entries(index: Index) -> list[Change]:
     return sorted(entries, key=lambda e: (e.date, e.module.id, e.status), reverse=True)
 
 
+@dataclass(frozen=True)
+class ChangeRow:
+    """A change as the page lists it."""
+
+    date: str
+    module: Link
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    """The view model of ``/wijzigingen/`` (template ``changes.html``)."""
+
+    rows: list[ChangeRow]
+    page: Page[Change]
+    feed: Link
+
+
+def changes_views(index: Index) -> list[ChangesPage]:
+    """The view models of the pages of the changes list."""
+    views = []
+    for page in paginate("wijzigingen/index.md", history_entries(index)):
+        to = Linker(page.doc, index.landscape)
+        rows = [
+            ChangeRow(c.date.isoformat(), to.module(c.module.id), c.status, c.note)
+            for c in page.rows
+        ]
+        views.append(ChangesPage(rows, page, to.page("Atom-feed", "wijzigingen/feed.xml")))
+    return views
+
+
 def changes_pages(index: Index) -> dict[str, str]:
-    """The Markdown of every page of the changes list, by docs path."""
-    entries = history_entries(index)
-    pages: dict[str, str] = {}
-    for page in paginate("wijzigingen/index.md", entries):
-        pages[page.doc] = render("wijzigingen.md.j2", page=page, rows=_rows(index, page))
-    return pages
-
-
-def _rows(index: Index, page: Page[Change]) -> list[tuple[str, Markup, Markup, str]]:
-    """(ISO date, module, status badge, note) of the entries on one page."""
-    to = Linker(page.doc, index.landscape)
-    return [
-        (c.date.isoformat(), to.module(c.module.id, html=True), status_badge(c.status), c.note)
-        for c in page.rows
-    ]
+    """Every page of the changes list, by docs path."""
+    return render_pages("changes.html", changes_views(index), "Wijzigingen")

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
-from ..text import link
-from .common import Index, Linker
+from .common import Index, Link, Linker, external
 from .paging import Page, paginate
 from .render import render_pages
 
@@ -20,22 +17,24 @@ CLAIMS_PER_PAGE = 50
 class WantedModule:
     """A module open to claim."""
 
-    module: Markup
+    id: str
+    module: Link
     summary: str
-    layer: Markup
-    interested: list[Markup]
+    layer: Link
+    interested: list[Link]
     path: str
     """The module file, relative to the model folder: what a pull request changes."""
-    edit: Markup | None
+    edit: Link | None
 
 
 @dataclass(frozen=True)
 class ClaimPage:
-    """The view model of ``/intekenen/``."""
+    """The view model of ``/intekenen/`` (template ``claim.html``)."""
 
     rows: list[WantedModule]
     """Most interest first."""
     page: Page
+    contribute: Link
 
 
 def claim_views(index: Index, edit_base: str | None = None) -> list[ClaimPage]:
@@ -51,16 +50,17 @@ def claim_views(index: Index, edit_base: str | None = None) -> list[ClaimPage]:
         to = Linker(page.doc, landscape)
         rows = [
             WantedModule(
+                id=m.id,
                 module=to.module(m.id),
                 summary=m.summary,
                 layer=to.layer(m.layer),
                 interested=[to.organisation(o) for o in m.interested],
                 path=m.path,
-                edit=link(f"{base}/{m.path}", "Bewerk dit bestand") if base else None,
+                edit=external(f"{base}/{m.path}", "Bewerk dit bestand") if base else None,
             )
             for m in page.rows
         ]
-        views.append(ClaimPage(rows, page))
+        views.append(ClaimPage(rows, page, to.page("Bijdragen", "bijdragen.md")))
     return views
 
 
@@ -70,5 +70,5 @@ def claim_view(index: Index, edit_base: str | None = None) -> ClaimPage:
 
 
 def claim_pages(index: Index, edit_base: str | None = None) -> dict[str, str]:
-    """The Markdown of the claim pages, by docs path."""
-    return render_pages("intekenen.md.j2", claim_views(index, edit_base))
+    """The claim pages, by docs path."""
+    return render_pages("claim.html", claim_views(index, edit_base), "Intekenen")

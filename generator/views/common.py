@@ -8,11 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from markupsafe import Markup
-
 from ..graph import LandscapeGraph
-from ..model import STATUS_LABELS, Landscape, Module
-from ..text import plain
+from ..model import Landscape, Module
+from ..text import safe_url
 
 ROLE_LABELS = {
     "co-developer": "mede-ontwikkelaar",
@@ -51,64 +49,75 @@ def standard_doc(standard_id: str) -> str:
 
 
 def url_of(doc: str) -> str:
-    """The site address of a docs file (directory URLs): ``a/b/index.md`` -> ``a/b/``."""
-    return "" if doc == "index.md" else doc.removesuffix("index.md")
+    """The site address of a docs file (directory URLs): ``a/b/index.md`` -> ``a/b/``,
+    ``over.md`` -> ``over/``; any other file keeps its path."""
+    if doc == "index.md" or doc.endswith("/index.md"):
+        return doc.removesuffix("index.md")
+    if doc.endswith(".md"):
+        return doc.removesuffix(".md") + "/"
+    return doc
 
 
-def href(from_doc: str, target_doc: str) -> str:
-    """The relative URL from one page to another, for raw HTML (directory URLs)."""
-    here = url_of(from_doc).rstrip("/") or "."
-    there = url_of(target_doc).rstrip("/") or "."
-    rel = posixpath.relpath(there, here)
-    return "./" if rel == "." else rel + "/"
+def relative_href(from_doc: str, target_doc: str) -> str:
+    """The relative URL from a docs file (a page, or a file such as a feed) to a page
+    or file of the site."""
+    source = url_of(from_doc)
+    here = source.rstrip("/") if source.endswith("/") or not source else posixpath.dirname(source)
+    target = url_of(target_doc)
+    rel = posixpath.relpath(target.rstrip("/") or ".", here or ".")
+    if target.endswith("/") or target == "":
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as data: the templates write ``<a href="{{ href }}">{{ label }}</a>``.
+
+    ``href`` None shows the label as text (an external address that may not be
+    linked to: not http(s) or mailto).
+    """
+
+    label: str
+    href: str | None
+
+
+def external(url: str | None, label: str | None = None) -> Link:
+    """A link to another site; only http(s) and mailto addresses get an ``href``."""
+    return Link(label if label is not None else (url or ""), safe_url(url))
 
 
 @dataclass(frozen=True)
 class Linker:
-    """Relative links from one generated page to others."""
+    """The one maker of relative links from a generated page to other pages and files."""
 
     doc: str
     landscape: Landscape
 
-    def rel(self, target_doc: str) -> str:
-        """Relative Markdown link target, checked by mkdocs."""
-        return posixpath.relpath(target_doc, posixpath.dirname(self.doc) or ".")
-
     def href(self, target_doc: str) -> str:
-        """Relative URL for raw HTML (tiles, SVG), where mkdocs does not rewrite links."""
-        return href(self.doc, target_doc)
+        """The relative URL from this page to a page (``x/index.md``, ``over.md``) or
+        a file (``wijzigingen/feed.xml``)."""
+        return relative_href(self.doc, target_doc)
 
-    def md(self, label: str, target_doc: str) -> Markup:
-        """A Markdown link with an escaped label."""
-        return Markup(f"[{plain(label)}]({self.rel(target_doc)})")
+    def page(self, label: str, target_doc: str) -> Link:
+        """A link to any page or file of the site."""
+        return Link(label, self.href(target_doc))
 
-    def a(self, label: str, target_doc: str) -> Markup:
-        """An HTML link with an escaped label, for the HTML blocks of a page."""
-        return Markup(f'<a href="{self.href(target_doc)}">{plain(label)}</a>')
+    def module(self, module_id: str) -> Link:
+        """A link to a module page, named after the module."""
+        return self.page(self.landscape.modules[module_id].name, module_doc(module_id))
 
-    def _link(self, label: str, target_doc: str, html: bool) -> Markup:
-        return self.a(label, target_doc) if html else self.md(label, target_doc)
-
-    def module(self, module_id: str, *, html: bool = False) -> Markup:
-        """A link to a module page, named after the module (HTML with ``html``)."""
-        return self._link(self.landscape.modules[module_id].name, module_doc(module_id), html)
-
-    def organisation(self, org_id: str, *, html: bool = False) -> Markup:
+    def organisation(self, org_id: str) -> Link:
         """A link to an organisation page."""
-        return self._link(self.landscape.organisations[org_id].name, organisation_doc(org_id), html)
+        return self.page(self.landscape.organisations[org_id].name, organisation_doc(org_id))
 
-    def layer(self, layer_id: str, *, html: bool = False) -> Markup:
+    def layer(self, layer_id: str) -> Link:
         """A link to a layer page."""
-        return self._link(self.landscape.layer(layer_id).name, layer_doc(layer_id), html)
+        return self.page(self.landscape.layer(layer_id).name, layer_doc(layer_id))
 
-    def standard(self, standard_id: str, *, html: bool = False) -> Markup:
+    def standard(self, standard_id: str) -> Link:
         """A link to a standard page."""
-        return self._link(self.landscape.standards[standard_id].name, standard_doc(standard_id), html)
-
-
-def status_badge(status: str) -> Markup:
-    """The Dutch status label in a badge; the text, not the colour, carries the meaning."""
-    return Markup(f'<span class="rt-badge rt-status-{status}">{plain(STATUS_LABELS[status])}</span>')
+        return self.page(self.landscape.standards[standard_id].name, standard_doc(standard_id))
 
 
 @dataclass
@@ -153,12 +162,21 @@ class Index:
 
 
 @dataclass(frozen=True)
-class ModuleRow:
-    """One row of a module table (``_module_table.md.j2``, an HTML block); links are HTML."""
+class StatusCount:
+    """How many modules (of a layer, of the landscape) have a status."""
 
-    module: Markup
-    status: Markup
-    owner: Markup | str
+    status: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    """One row of a module table (the ``module_table`` fragment)."""
+
+    module: Link
+    status: str
+    """The status id; the fragment writes its Dutch label in a badge."""
+    owner: Link | None
     adopters: int
 
 
@@ -166,9 +184,9 @@ def module_rows(to: Linker, index: Index, modules: Iterable[Module]) -> list[Mod
     """Table rows of ``modules``, by name."""
     return [
         ModuleRow(
-            module=to.module(m.id, html=True),
-            status=status_badge(m.status),
-            owner=to.organisation(m.owner, html=True) if m.owner else "Nog geen trekker",
+            module=to.module(m.id),
+            status=m.status,
+            owner=to.organisation(m.owner) if m.owner else None,
             adopters=len(index.adopting_municipalities(m)),
         )
         for m in sorted(modules, key=lambda m: (m.name.lower(), m.id))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import STATUS_LABELS, Module
-from .common import STATUS_ORDER, Index, Linker, module_doc
-from .render import render_view
+from ..model import Module
+from .common import STATUS_ORDER, Index, Link, Linker, StatusCount
+from .handwritten import HandWritten
+from .render import render_page
 
 TILES_PER_LAYER = 24
 """At most this many tiles per layer on the menu card; the layer page lists the rest."""
@@ -19,11 +19,9 @@ TILES_PER_LAYER = 24
 class Tile:
     """One module on the menu card."""
 
-    href: Markup
-    name: str
-    status: Markup
-    """The status id, for the tile's class; the label carries the meaning."""
-    label: str
+    module: Link
+    status: str
+    """The status id, for the tile's class and its badge; the label carries the meaning."""
     owner: str | None
     adopters: int
 
@@ -32,7 +30,8 @@ class Tile:
 class MenuLayer:
     """One band of the menu card."""
 
-    link: Markup
+    id: str
+    link: Link
     tiles: list[Tile]
     more: int
     """Modules of the layer not shown as a tile (see :data:`TILES_PER_LAYER`)."""
@@ -40,13 +39,13 @@ class MenuLayer:
 
 @dataclass(frozen=True)
 class HomePage:
-    """The view model of ``/``."""
+    """The view model of ``/`` (template ``home.html``)."""
 
     intro: Markup
-    """The hand-written Markdown of content/index.md, front matter included."""
+    """The hand-written content/index.md as HTML."""
     layers: list[MenuLayer]
-    counts: list[tuple[str, int]]
-    """(Dutch status label, number of modules) in menu order."""
+    counts: list[StatusCount]
+    """Every status the landscape has, in menu order."""
     total: int
 
 
@@ -70,22 +69,16 @@ def _on_the_card(index: Index, modules: list[Module]) -> list[Module]:
 
 def _tile(index: Index, to: Linker, m: Module) -> Tile:
     owner = index.landscape.organisations[m.owner].name if m.owner else None
-    return Tile(
-        href=Markup(html.escape(to.href(module_doc(m.id)))),
-        name=m.name,
-        status=Markup(m.status),
-        label=STATUS_LABELS[m.status],
-        owner=owner,
-        adopters=len(index.adopting_municipalities(m)),
-    )
+    return Tile(to.module(m.id), m.status, owner, len(index.adopting_municipalities(m)))
 
 
-def home_view(index: Index, intro: str) -> HomePage:
-    """The view model of the menu card; ``intro`` is trusted, hand-written Markdown."""
+def home_view(index: Index, intro: Markup) -> HomePage:
+    """The view model of the menu card; ``intro`` is the hand-written home page as HTML."""
     landscape = index.landscape
     to = Linker("index.md", landscape)
     layers = [
         MenuLayer(
+            id=layer.id,
             link=to.layer(layer.id),
             tiles=[_tile(index, to, m) for m in _on_the_card(index, modules)],
             more=max(0, len(modules) - TILES_PER_LAYER),
@@ -94,12 +87,14 @@ def home_view(index: Index, intro: str) -> HomePage:
         for modules in [index.by_layer.get(layer.id, [])]
     ]
     counts = [
-        (STATUS_LABELS[s], sum(m.status == s for m in landscape.modules.values()))
+        StatusCount(s, n)
         for s in STATUS_ORDER
+        if (n := sum(m.status == s for m in landscape.modules.values()))
     ]
-    return HomePage(Markup(intro), layers, counts, len(landscape.modules))
+    return HomePage(intro, layers, counts, len(landscape.modules))
 
 
-def home_page(index: Index, intro: str) -> str:
-    """The Markdown of the home page."""
-    return render_view("home.md.j2", home_view(index, intro))
+def home_page(index: Index, intro: HandWritten) -> str:
+    """The home page: the hand-written intro, then the menu card."""
+    view = home_view(index, intro.html)
+    return render_page("home.html", view, **intro.meta)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
-from ..model import STATUS_LABELS
-from .common import KIND_LABELS, STATUS_ORDER, Index, Linker, ModuleRow, module_rows
+from ..text import front_matter
+from .common import KIND_LABELS, STATUS_ORDER, Index, Link, Linker, ModuleRow, StatusCount, module_rows
 from .paging import PAGE_SIZE
 from .render import render
 
@@ -15,10 +13,27 @@ KINDS = ("modules", "organisaties", "lagen", "standaarden")
 
 
 @dataclass(frozen=True)
+class CountRow:
+    """A layer or standard on its list page, with its number of modules."""
+
+    link: Link
+    count: int
+
+
+@dataclass(frozen=True)
+class LayerSummary:
+    """A layer on ``/modules/`` when there are too many modules for one list."""
+
+    link: Link
+    count: int
+    counts: list[StatusCount]
+
+
+@dataclass(frozen=True)
 class OrganisationRow:
     """One organisation on ``/organisaties/`` with what it contributes."""
 
-    org: Markup
+    org: Link
     kind: str
     leads: int
     builds: int
@@ -31,16 +46,16 @@ def module_index(index: Index) -> list[ModuleRow]:
     return module_rows(to, index, index.landscape.modules.values())
 
 
-def module_index_by_layer(index: Index) -> list[tuple[Markup, int, str]]:
-    """Rows of ``/modules/`` when there are too many modules for one page:
-    (layer, number of modules, how many of each status), in layer order."""
+def module_index_by_layer(index: Index) -> list[LayerSummary]:
+    """Rows of ``/modules/`` when there are too many modules for one page, in layer order."""
     to = Linker("modules/index.md", index.landscape)
     rows = []
     for layer in index.landscape.layers:
         modules = index.by_layer.get(layer.id, [])
-        counts = [(s, sum(m.status == s for m in modules)) for s in STATUS_ORDER]
-        summary = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts if n)
-        rows.append((to.layer(layer.id), len(modules), summary))
+        counts = [
+            StatusCount(s, n) for s in STATUS_ORDER if (n := sum(m.status == s for m in modules))
+        ]
+        rows.append(LayerSummary(to.layer(layer.id), len(modules), counts))
     return rows
 
 
@@ -61,33 +76,40 @@ def organisation_index(index: Index) -> list[OrganisationRow]:
     ]
 
 
-def layer_index(index: Index) -> list[tuple[Markup, int]]:
-    """Rows of ``/lagen/``: (layer, number of modules), in layer order."""
+def layer_index(index: Index) -> list[CountRow]:
+    """Rows of ``/lagen/``, in layer order."""
     to = Linker("lagen/index.md", index.landscape)
     return [
-        (to.layer(layer.id), len(index.by_layer.get(layer.id, [])))
+        CountRow(to.layer(layer.id), len(index.by_layer.get(layer.id, [])))
         for layer in index.landscape.layers
     ]
 
 
-def standard_index(index: Index) -> list[tuple[Markup, int]]:
-    """Rows of ``/standaarden/``: (standard, number of implementing modules), by name."""
+def standard_index(index: Index) -> list[CountRow]:
+    """Rows of ``/standaarden/``: every standard with its implementing modules, by name."""
     to = Linker("standaarden/index.md", index.landscape)
     standards = sorted(index.landscape.standards.values(), key=lambda s: (s.name.lower(), s.id))
-    return [(to.standard(s.id), len(index.implementers.get(s.id, []))) for s in standards]
+    return [CountRow(to.standard(s.id), len(index.implementers.get(s.id, []))) for s in standards]
+
+
+TITLES = {"modules": "Alle modules", "organisaties": "Organisaties", "lagen": "Lagen",
+          "standaarden": "Standaarden"}
 
 
 def kind_index(index: Index, kind: str) -> str:
-    """The Markdown of the list page of ``kind`` (one of :data:`KINDS`)."""
+    """The list page of ``kind`` (one of :data:`KINDS`), template ``indexes/<kind>.html``."""
     if kind == "modules":
         total = len(index.landscape.modules)
         if total > PAGE_SIZE:
-            return render("index_modules.md.j2", rows=[], layers=module_index_by_layer(index), total=total)
-        return render("index_modules.md.j2", rows=module_index(index), layers=[], total=total)
-    if kind == "organisaties":
-        return render("index_organisations.md.j2", rows=organisation_index(index))
-    if kind == "lagen":
-        return render("index_layers.md.j2", rows=layer_index(index))
-    if kind == "standaarden":
-        return render("index_standards.md.j2", rows=standard_index(index))
-    raise ValueError(f"unknown kind {kind!r}")
+            body = render("indexes/modules.html", rows=[], layers=module_index_by_layer(index), total=total)
+        else:
+            body = render("indexes/modules.html", rows=module_index(index), layers=[], total=total)
+    elif kind == "organisaties":
+        body = render("indexes/organisations.html", rows=organisation_index(index))
+    elif kind == "lagen":
+        body = render("indexes/layers.html", rows=layer_index(index))
+    elif kind == "standaarden":
+        body = render("indexes/standards.html", rows=standard_index(index))
+    else:
+        raise ValueError(f"unknown kind {kind!r}")
+    return front_matter(title=TITLES[kind]) + body

@@ -9,21 +9,21 @@ from markupsafe import Markup
 
 from ..model import STATUS_LABELS, Layer
 from ..text import rich
-from .common import Index, Linker, ModuleRow, layer_doc, module_rows
+from .common import Index, Linker, ModuleRow, StatusCount, layer_doc, module_rows
 from .paging import Page, paginate
 from .render import render_pages
 
 
 @dataclass(frozen=True)
 class LayerPage:
-    """The view model of ``/lagen/<id>/``."""
+    """The view model of ``/lagen/<id>/`` (template ``layer.html``)."""
 
     layer: Layer
     description: Markup
     rows: list[ModuleRow]
     """The modules on this page, by name."""
-    counts: list[tuple[str, int]]
-    """(Dutch status label, number of modules) for every status the layer has."""
+    counts: list[StatusCount]
+    """For every status the layer has."""
     page: Page
 
 
@@ -39,7 +39,7 @@ def layer_views(index: Index, layer_id: str) -> list[LayerPage]:
             layer=layer,
             description=description,
             rows=module_rows(Linker(page.doc, landscape), index, page.rows),
-            counts=[(STATUS_LABELS[s], n) for s, n in counts.items() if n],
+            counts=[StatusCount(s, n) for s, n in counts.items() if n],
             page=page,
         )
         for page in paginate(layer_doc(layer_id), modules)
@@ -52,5 +52,5 @@ def layer_view(index: Index, layer_id: str) -> LayerPage:
 
 
 def layer_pages(index: Index, layer_id: str) -> dict[str, str]:
-    """The Markdown of a layer's pages, by docs path."""
-    return render_pages("layer.md.j2", layer_views(index, layer_id))
+    """A layer's pages, by docs path."""
+    return render_pages("layer.html", layer_views(index, layer_id), index.landscape.layer(layer_id).name)

@@ -9,34 +9,45 @@ from markupsafe import Markup
 
 from ..draw.pictures import organisation_picture
 from ..model import Organisation
-from ..text import link
 from .common import (
     KIND_LABELS,
     ROLE_LABELS,
     Index,
+    Link,
     Linker,
     ModuleRow,
     module_doc,
     module_rows,
+    external,
     organisation_doc,
-    status_badge,
 )
 from .paging import Page, paginate_side_by_side
 from .render import render_pages
 
 
 @dataclass(frozen=True)
+class Build:
+    """A module the organisation builds with its owner."""
+
+    module: Link
+    role: str
+    """The Dutch role."""
+    status: str
+
+
+@dataclass(frozen=True)
 class OrganisationPage:
-    """The view model of ``/organisaties/<id>/``."""
+    """The view model of ``/organisaties/<id>/`` (template ``organisation.html``)."""
 
     org: Organisation
     kind: str
-    website: Markup | None
+    website: Link | None
     leads: list[ModuleRow]
-    builds: list[tuple[Markup, str, Markup]]
-    """(module, Dutch role, status badge) for every module it builds with."""
+    builds: list[Build]
     adopts: list[ModuleRow]
     wants: list[ModuleRow]
+    claim: Link
+    """Where to sign up as the owner of a wanted module."""
     svg: Markup | None
     """The picture, on the first page only."""
     page: Page
@@ -67,7 +78,7 @@ def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
     picture = organisation_picture(
         landscape, index.graph, org_id, lambda i: first.href(module_doc(i)), involved
     )
-    website = link(org.website, org.website) if org.website else None
+    website = external(org.website) if org.website else None
     views = []
     for lead, build, adopt, want in paginate_side_by_side(doc, leads, builds, adopts, wants):
         to = Linker(lead.doc, landscape)
@@ -76,12 +87,10 @@ def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
             kind=KIND_LABELS[org.kind],
             website=website,
             leads=module_rows(to, index, lead.rows),
-            builds=[
-                (to.module(m.id, html=True), ROLE_LABELS[role], status_badge(m.status))
-                for m, role in build.rows
-            ],
+            builds=[Build(to.module(m.id), ROLE_LABELS[role], m.status) for m, role in build.rows],
             adopts=module_rows(to, index, adopt.rows),
             wants=module_rows(to, index, want.rows),
+            claim=to.page("Teken in", "intekenen/index.md"),
             svg=Markup(picture.svg) if picture and lead.number == 1 else None,
             page=lead,
             build_page=build,
@@ -97,5 +106,6 @@ def organisation_view(index: Index, org_id: str) -> OrganisationPage:
 
 
 def organisation_pages(index: Index, org_id: str) -> dict[str, str]:
-    """The Markdown of an organisation's pages, by docs path."""
-    return render_pages("organisation.md.j2", organisation_views(index, org_id))
+    """An organisation's pages, by docs path."""
+    title = index.landscape.organisations[org_id].name
+    return render_pages("organisation.html", organisation_views(index, org_id), title)

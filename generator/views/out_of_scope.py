@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..text import rich
-from .common import Index, Linker
+from .common import Index, Link, Linker
 from .paging import Page, paginate
 from .render import render_pages
 
@@ -20,15 +20,15 @@ REASONS_PER_PAGE = 50
 class OutOfScopeModule:
     """A module out of scope, with its reason."""
 
-    module: Markup
-    name: str
+    id: str
+    module: Link
     summary: str
     reason: Markup
 
 
 @dataclass(frozen=True)
 class OutOfScopePage:
-    """The view model of ``/buiten-scope/``."""
+    """The view model of ``/buiten-scope/`` (template ``out_of_scope.html``)."""
 
     rows: list[OutOfScopeModule]
     page: Page
@@ -43,7 +43,7 @@ def out_of_scope_views(index: Index) -> list[OutOfScopePage]:
     views = []
     for page in paginate("buiten-scope/index.md", modules, REASONS_PER_PAGE):
         to = Linker(page.doc, index.landscape)
-        rows = [OutOfScopeModule(to.module(m.id), m.name, m.summary, rich(m.reason)) for m in page.rows]
+        rows = [OutOfScopeModule(m.id, to.module(m.id), m.summary, rich(m.reason)) for m in page.rows]
         views.append(OutOfScopePage(rows, page))
     return views
 
@@ -54,5 +54,5 @@ def out_of_scope_view(index: Index) -> OutOfScopePage:
 
 
 def out_of_scope_pages(index: Index) -> dict[str, str]:
-    """The Markdown of the out-of-scope pages, by docs path."""
-    return render_pages("buiten_scope.md.j2", out_of_scope_views(index))
+    """The out-of-scope pages, by docs path."""
+    return render_pages("out_of_scope.html", out_of_scope_views(index), "Buiten scope")

@@ -13,9 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from markupsafe import Markup
-
-from .common import href
+from .common import relative_href
 
 T = TypeVar("T")
 
@@ -55,15 +53,14 @@ class Page(Generic[T]):
         """`` (pagina 2 van 5)`` for a page title; empty for an unsplit list."""
         return f" (pagina {self.number} van {self.count})" if self.count > 1 else ""
 
-    def nav(self) -> Markup:
-        """The page links as an HTML ``nav``; empty for an unsplit list."""
+    def items(self) -> list[PagerItem]:
+        """The page links: Vorige, a window of numbers with gaps, Volgende."""
         if self.count == 1:
-            return Markup("")
+            return []
 
-        def item(number: int, label: str, aria: str, current: bool = False) -> str:
-            url = href(self.doc, page_doc(self.first_doc, number))
-            mark = ' aria-current="page"' if current else ""
-            return f'<li><a href="{url}" aria-label="{aria}"{mark}>{label}</a></li>'
+        def item(number: int, label: str, aria: str, current: bool = False) -> PagerItem:
+            href = relative_href(self.doc, page_doc(self.first_doc, number))
+            return PagerItem(label, href, aria, current)
 
         shown = sorted(
             {1, self.count}
@@ -75,16 +72,25 @@ class Page(Generic[T]):
         previous = 0
         for number in shown:
             if number > previous + 1:
-                items.append('<li aria-hidden="true">…</li>')
+                items.append(GAP)
             items.append(item(number, str(number), f"Pagina {number}", number == self.number))
             previous = number
         if self.number < self.count:
             items.append(item(self.number + 1, "Volgende", f"Volgende pagina, {self.number + 1}"))
-        return Markup(
-            '<nav class="rt-pager" aria-label="Pagina\'s van deze lijst">\n<ul>\n'
-            + "\n".join(items)
-            + "\n</ul>\n</nav>"
-        )
+        return items
+
+
+@dataclass(frozen=True)
+class PagerItem:
+    """A link of the pager (the ``pager`` fragment); ``href`` None is a gap (…)."""
+
+    label: str
+    href: str | None
+    aria: str = ""
+    current: bool = False
+
+
+GAP = PagerItem("…", None)
 
 
 def page_count(rows: Sequence[object], size: int | None = None) -> int:

@@ -1,9 +1,10 @@
-"""Jinja for the generated Markdown: every value is escaped unless it is Markup.
+"""Jinja for the generated pages: finished HTML, every value autoescaped.
 
-``finalize`` runs on every ``{{ value }}``: model text can only reach a page
-through :func:`generator.text.plain` (or as Markup that our own code built
-from escaped parts), never as markup or as template source. The ``meta``
-filter writes a front-matter ``title`` or ``description``.
+Model text reaches a page only as a value: autoescaping turns it into text, and
+``finalize`` drops the characters HTML and XML forbid. Only Markup that our
+own code built (sanitised Markdown, the SVG drawings) is written as it is.
+Each page view has a template of the same name; ``_fragments.html`` holds the
+pieces they share (a link, a status badge, a module table, the pager).
 """
 
 from __future__ import annotations
@@ -15,25 +16,26 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..text import meta, plain
+from ..model import STATUS_LABELS
+from ..text import clean, front_matter
 
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
-    return plain("" if value is None else value)
+    return clean("" if value is None else value)
 
 
 ENV = Environment(
     loader=PackageLoader("generator", "templates"),
-    autoescape=False,
+    autoescape=True,
     finalize=_finalize,
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-ENV.filters["meta"] = meta
+ENV.globals["STATUS_LABELS"] = STATUS_LABELS
 
 
 def render(template: str, **context: Any) -> str:
@@ -41,12 +43,19 @@ def render(template: str, **context: Any) -> str:
     return ENV.get_template(template).render(**context)
 
 
-def render_view(template: str, view: Any) -> str:
-    """Render a template with the fields of a view-model dataclass as its variables."""
-    return render(template, **{f.name: getattr(view, f.name) for f in fields(view)})
+def render_page(template: str, view: Any, *, title: str, description: str | None = None,
+                hide: list[str] | None = None) -> str:
+    """A page: its front matter, then the template rendered with the fields of the
+    view-model dataclass ``view`` as its variables."""
+    body = render(template, **{f.name: getattr(view, f.name) for f in fields(view)})
+    return front_matter(title=title, description=description, hide=hide) + body
 
 
-def render_pages(template: str, views: Iterable[Any]) -> dict[str, str]:
-    """The Markdown of the pages of a split list, by docs path: one view per page,
-    each with a ``page`` field (:class:`generator.views.paging.Page`)."""
-    return {view.page.doc: render_view(template, view) for view in views}
+def render_pages(template: str, views: Iterable[Any], title: str) -> dict[str, str]:
+    """The pages of a split list, by docs path: one view per page, each with a
+    ``page`` field (:class:`generator.views.paging.Page`); ``title`` gets the
+    page's number."""
+    return {
+        view.page.doc: render_page(template, view, title=title + view.page.title_suffix)
+        for view in views
+    }

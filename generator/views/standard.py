@@ -8,24 +8,32 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model import Standard
-from ..text import link, rich
-from .common import Index, Linker, ModuleRow, module_rows, standard_doc
+from ..text import rich
+from .common import Index, Link, Linker, ModuleRow, external, module_rows, standard_doc
 from .paging import Page, paginate_side_by_side
 from .render import render_pages
 
 
 @dataclass(frozen=True)
+class Via:
+    """A dependency that runs over the standard."""
+
+    source: Link
+    target: Link
+    """The module ``source`` needs over this standard."""
+
+
+@dataclass(frozen=True)
 class StandardPage:
-    """The view model of ``/standaarden/<id>/``."""
+    """The view model of ``/standaarden/<id>/`` (template ``standard.html``)."""
 
     standard: Standard
     description: Markup
-    url: Markup | None
-    steward: Markup | None
+    url: Link | None
+    steward: Link | None
     rows: list[ModuleRow]
     """The modules that implement the standard."""
-    vias: list[tuple[Markup, Markup]]
-    """(module, the module it needs over this standard)."""
+    vias: list[Via]
     page: Page
     """This page of the implementers."""
     via_page: Page
@@ -40,7 +48,7 @@ def standard_views(index: Index, standard_id: str) -> list[StandardPage]:
     implementers = sorted(index.implementers.get(standard_id, []), key=lambda m: (m.name.lower(), m.id))
     vias = sorted(index.vias.get(standard_id, []), key=lambda x: (x[0].id, x[1]))
     description = rich(standard.description)
-    url = link(standard.url, standard.url) if standard.url else None
+    url = external(standard.url) if standard.url else None
     views = []
     for page, via_page in paginate_side_by_side(doc, implementers, vias):
         to = Linker(page.doc, landscape)
@@ -50,7 +58,7 @@ def standard_views(index: Index, standard_id: str) -> list[StandardPage]:
             url=url,
             steward=to.organisation(standard.steward) if standard.steward else None,
             rows=module_rows(to, index, page.rows),
-            vias=[(to.module(m.id, html=True), to.module(target, html=True)) for m, target in via_page.rows],
+            vias=[Via(to.module(m.id), to.module(target)) for m, target in via_page.rows],
             page=page,
             via_page=via_page,
         ))
@@ -63,5 +71,6 @@ def standard_view(index: Index, standard_id: str) -> StandardPage:
 
 
 def standard_pages(index: Index, standard_id: str) -> dict[str, str]:
-    """The Markdown of a standard's pages, by docs path."""
-    return render_pages("standard.md.j2", standard_views(index, standard_id))
+    """A standard's pages, by docs path."""
+    title = index.landscape.standards[standard_id].name
+    return render_pages("standard.html", standard_views(index, standard_id), title)

@@ -4,29 +4,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
-from ..model import STATUS_LABELS, Organisation
-from .common import STATUS_ORDER, Index, Linker, status_badge
-from .render import render_view
+from ..model import Organisation
+from .common import STATUS_ORDER, Index, Link, Linker
+from .render import render_page
 
 RANKING_SIZE = 25
 
 
 @dataclass(frozen=True)
-class StatusPage:
-    """The view model of ``/status/``."""
+class LayerCounts:
+    """A row of the layer-by-status matrix."""
 
-    labels: list[str]
-    """The Dutch status labels, the columns of the matrix."""
-    matrix: list[tuple[Markup, list[int], int]]
-    """(layer, count per status, total) for every layer."""
+    layer: Link
+    counts: list[int]
+    """Per status, in :data:`STATUS_ORDER`."""
+    total: int
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """A module in the +1 ranking."""
+
+    module: Link
+    status: str
+    adopters: int
+    """Adopting municipalities."""
+    dependents: int
+    """Modules that build on it, directly or not."""
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """An organisation in the contribution ranking."""
+
+    org: Link
+    leads: int
+    builds: int
+    adopts: int
+
+
+@dataclass(frozen=True)
+class StatusPage:
+    """The view model of ``/status/`` (template ``status.html``)."""
+
+    statuses: tuple[str, ...]
+    """The columns of the matrix."""
+    matrix: list[LayerCounts]
     totals: list[int]
     total: int
-    ranking: list[tuple[Markup, Markup, int, int]]
-    """(module, badge, adopting municipalities, modules built on it), most adopted first."""
-    contributors: list[tuple[Markup, int, int, int]]
-    """(organisation, leads, builds, adopts), largest contribution first."""
+    ranking: list[Adoption]
+    """Most adopted first."""
+    contributors: list[Contribution]
+    """Largest contribution first."""
 
 
 def _contribution(index: Index, org: Organisation) -> tuple[int, str]:
@@ -46,7 +75,7 @@ def status_view(index: Index) -> StatusPage:
     for layer in landscape.layers:
         modules = index.by_layer.get(layer.id, [])
         counts = [sum(m.status == s for m in modules) for s in STATUS_ORDER]
-        matrix.append((to.layer(layer.id), counts, len(modules)))
+        matrix.append(LayerCounts(to.layer(layer.id), counts, len(modules)))
     ranking = sorted(
         (m for m in landscape.modules.values() if m.consumers),
         key=lambda m: (
@@ -57,23 +86,23 @@ def status_view(index: Index) -> StatusPage:
         landscape.organisations.values(), key=lambda o: _contribution(index, o)
     )[:RANKING_SIZE]
     return StatusPage(
-        labels=[STATUS_LABELS[s] for s in STATUS_ORDER],
+        statuses=STATUS_ORDER,
         matrix=matrix,
         totals=[sum(m.status == s for m in landscape.modules.values()) for s in STATUS_ORDER],
         total=len(landscape.modules),
         ranking=[
-            (to.module(m.id), status_badge(m.status), len(index.adopting_municipalities(m)),
-             index.graph.dependent_count(m.id))
+            Adoption(to.module(m.id), m.status, len(index.adopting_municipalities(m)),
+                     index.graph.dependent_count(m.id))
             for m in ranking
         ],
         contributors=[
-            (to.organisation(o.id), len(index.leads.get(o.id, [])),
-             len(index.builds.get(o.id, [])), len(index.adopts.get(o.id, [])))
+            Contribution(to.organisation(o.id), len(index.leads.get(o.id, [])),
+                         len(index.builds.get(o.id, [])), len(index.adopts.get(o.id, [])))
             for o in contributors
         ],
     )
 
 
 def status_page(index: Index) -> str:
-    """The Markdown of the status dashboard."""
-    return render_view("status.md.j2", status_view(index))
+    """The status dashboard."""
+    return render_page("status.html", status_view(index), title="Status")
