@@ -1,8 +1,8 @@
-"""Model text is data: escaping of plain fields, sanitising of Markdown fields, safe links.
+"""Model text is data: autoescaped plain fields, sanitised Markdown fields, safe links.
 
-Checked three ways: the helpers of generator/text.py on their own (with
-Hypothesis), the generated Markdown of a hostile model, and the HTML that
-mkdocs makes of it.
+Checked three ways: the helpers of generator/text.py and the template
+fragments on their own (with Hypothesis), the generated pages of a hostile
+model, and the HTML that mkdocs makes of it.
 """
 
 from __future__ import annotations
@@ -11,22 +11,21 @@ import html
 import json
 import re
 
-import markdown
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from generator.model import check_model
 from generator.site import build_site
-from generator.text import clean, link, meta, plain, rich
+from generator.text import clean, front_matter, rich
+from generator.views.common import Link, external
+from generator.views.render import ENV
 
 from .conftest import TODAY
 from .sitebuild import Tags, mkdocs_build, write_config
 
 HOSTILE = "<script>alert(1)</script> {{ config }} [x](javascript:alert(1)) *b* | {% raw %}"
-# The Markdown extensions of mkdocs.yml, so a value is tested as mkdocs reads it.
-EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]
-SPECIALS = set("\\`*_{}[]()<>#+-.!|~&\"'=:$%^@")
 
 
 def _normal(text: str) -> str:
@@ -34,58 +33,53 @@ def _normal(text: str) -> str:
 
 
 def _text_of(rendered: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
 
 
 texts = st.text(st.characters(blacklist_categories=["Cs"]), max_size=60)
+FRAGMENTS = ENV.get_template("_fragments.html").module
+
+
+@settings(max_examples=200)
+@given(texts, texts)
+def test_a_link_shows_its_label_as_text_and_keeps_its_href(label, href):
+    rendered = str(FRAGMENTS.link(Link(label, href)))
+    assert rendered.count("<") == 2 and rendered.count(">") == 2  # <a ...> and </a>, nothing else
+    match = re.fullmatch(r'<a href="([^"<>]*)">([^<>]*)</a>', rendered)
+    assert match is not None, rendered
+    assert html.unescape(match.group(1)) == clean(href)
+    assert html.unescape(match.group(2)) == clean(label)
 
 
 @given(texts)
-def test_plain_shows_the_text_and_nothing_else(text):
-    escaped = str(plain(text))
-    assert not SPECIALS & set(re.sub(r"&#\d+;", "", escaped))
-    assert html.unescape(escaped) == _normal(text)
-
-
-@settings(max_examples=60, deadline=None)
-@given(texts.filter(lambda t: _normal(t)))
-def test_plain_renders_as_exactly_the_text_in_every_markdown_context(text):
-    value = plain(text)
-    for source, wrapper in [
-        (f"{value}", "p"),
-        (f"## {value}", "h2"),
-        (f"- {value}", "li"),
-        (f"| a |\n|---|\n| {value} |", "td"),
-    ]:
-        rendered = markdown.markdown(source, extensions=EXTENSIONS)
-        tags = set(re.findall(r"<(\w+)", rendered))
-        assert tags <= {"p", "h2", "ul", "li", "table", "thead", "tbody", "tr", "th", "td"}, source
-        assert wrapper in tags
-        body = rendered if wrapper != "td" else rendered.split("<tbody>")[1]
-        assert _text_of(body) == _normal(text), source
+def test_a_link_without_href_is_only_text(label):
+    rendered = str(FRAGMENTS.link(Link(label, None)))
+    assert "<" not in rendered and ">" not in rendered
+    assert html.unescape(rendered) == clean(label)
 
 
 @given(texts)
-def test_meta_is_a_yaml_string_of_html_text(text):
-    value = str(meta(text))
+def test_front_matter_title_is_a_yaml_string_of_html_text(text):
+    value = front_matter(title=text)
     assert value.isascii()
-    parsed = yaml.safe_load(f"title: {value}\n")["title"]
+    parsed = yaml.safe_load(value.split("---")[1])["title"]
     assert html.unescape(parsed) == _normal(text)
     assert "<" not in parsed and '"' not in parsed
 
 
-def test_link_with_markdown_in_its_url_stays_one_link():
+def test_external_link_keeps_markdown_characters_in_its_url():
     url = "https://a.example/[x](javascript:alert(1))*e*?a=1&b=<2>"
-    rendered = markdown.markdown(f"- Website: {link(url, url)}", extensions=EXTENSIONS)
+    rendered = str(FRAGMENTS.link(external(url)))
     assert len(re.findall(r"<a ", rendered)) == 1 and "<em>" not in rendered
     href = re.search(r'href="([^"]*)"', rendered).group(1)
     assert html.unescape(href) == url
 
 
-def test_link_refuses_other_schemes():
+def test_external_link_refuses_other_schemes():
     for url in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//x.example",
                 "vbscript:x", "https://a.example/ x", "https://a.example/\x00"):
-        assert "<a" not in link(url, "label"), url
+        assert external(url, "label") == Link("label", None), url
+        assert "<a" not in FRAGMENTS.link(external(url, "label")), url
 
 
 def test_rich_keeps_markdown_and_removes_html_and_bad_links():
@@ -99,8 +93,8 @@ def test_rich_keeps_markdown_and_removes_html_and_bad_links():
     assert '<a href="https://example.org" rel="noopener noreferrer">ok</a>' in out
     for bad in ("<img", "<script", "onclick", "onerror", "javascript:", "data:", "<b>", "<div onclick"):
         assert bad not in out, bad
-    assert out.count("<div") == 1 and out.count("</div>") == 1  # only our wrapper
-    assert "&#123;&#123; config &#125;&#125;" in out and "&#123;% raw %&#125;" in out
+    assert "<div" not in out
+    assert "{{ config }}" in out and "{% raw %}" in out  # text, never a template
 
 
 def _hostile_model(model):
@@ -140,12 +134,12 @@ def test_hostile_model_text_never_becomes_markup(model):
     for name, page in pages.items():
         if not name.endswith((".md", ".svg")):
             continue  # data formats: json, csv and xml carry the text as data
-        for bad in ("<script", "<img", "<b>", "](javascript:", "\x01"):
+        for bad in ("<script", "<img", "<b>", "\x01"):
             assert bad not in page, (name, bad)
         assert not re.search(r"(href|src)\s*=\s*[\"']?\s*javascript", page, re.IGNORECASE), name
     module = pages["modules/zaken/index.md"]
-    assert str(plain(HOSTILE)) in module
-    assert "&#123;&#123; config &#125;&#125;" in module  # shown literally, never evaluated
+    assert f"<h1>{escape(HOSTILE)}</h1>" in module
+    assert "{{ config }}" in module  # shown literally, never evaluated
     assert '<a href="https://example.org" rel="noopener noreferrer">ok</a>' in module
 
 
