@@ -7,16 +7,18 @@ planning, in a fixed order; writing the files only formats the plan.
 How the result stays valid (MODEL.md, zero errors and zero warnings):
 
 - Dependencies point only at modules planned earlier, so there is no cycle and
-  no self-edge, and only at ones that are claimed, developing or available, so
-  no module leans on a wanted, retired or out-of-scope one.
+  no self-edge, and never at a weak target of the module's status (the sets of
+  ``generator.model.statuses``): an available module depends only on available
+  ones, planned ones also on planned ones, and none on a retired or out-of-scope one.
 - The first two modules are available and every later module that is not out
-  of scope depends on at least one earlier module, so all of them hang together
-  in one piece. A landscape of a single module can only be free of islands if
-  that module is out of scope, so that is what it gets.
+  of scope depends on at least one earlier module (the first, available one is
+  open to every status), so all of them hang together in one piece. A landscape
+  of a single module can only be free of islands if that module is out of scope,
+  so that is what it gets.
 - A ``via`` standard is always one of the target module's ``standards``.
 - Consumers (only on available and retired modules) and interested parties are
   disjoint municipalities; history runs oldest first, never after ``today``, and
-  ends in the module's status.
+  ends in the module's status; no adoption predates the first ``available`` entry.
 
 Adoption is skewed like the real thing: a few foundational modules are adopted by
 most municipalities, most by a handful (a Pareto tail).
@@ -32,6 +34,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .model.statuses import MAY_HAVE_CONSUMERS, NEEDS_OWNER, WEAK_TARGETS
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../schema/module.schema.json"
 
@@ -93,9 +97,6 @@ STATUS_WEIGHTS = (
     ("retired", 5),
     ("out-of-scope", 5),
 )
-DEPENDABLE = frozenset({"claimed", "developing", "available"})
-ADOPTABLE = frozenset({"available", "retired"})
-OWNED = frozenset({"claimed", "developing", "available", "retired"})
 # The whole road to each status; a module's history is a tail of it.
 PATHS = {
     "wanted": ("wanted",),
@@ -344,7 +345,7 @@ def _adopters(
     rng: random.Random, index: int, status: str, municipalities: list[str]
 ) -> list[str]:
     """Consumers: the first modules reach most municipalities, the rest a Pareto few."""
-    if status not in ADOPTABLE or not municipalities:
+    if status not in MAY_HAVE_CONSUMERS or not municipalities:
         return []
     total = len(municipalities)
     if index < 3:
@@ -368,7 +369,7 @@ def _since_dates(
 
 
 def _dependencies(rng: random.Random, dependable: list[_Module]) -> list[tuple[str, str | None]]:
-    """1–4 earlier claimed/developing/available modules, some over a shared standard."""
+    """1–4 of the ``dependable`` earlier modules, some over a shared standard."""
     first = rng.choice(dependable[-200:])  # one nearby: keeps the whole connected
     picks = {first.id: first}
     for _ in range(rng.randint(0, 3)):
@@ -402,8 +403,17 @@ class _Plan:
     parties: _Parties
     today: dt.date
     total: int
-    dependable: list[_Module] = field(default_factory=list)
+    dependable: dict[frozenset[str], list[_Module]] = field(
+        default_factory=lambda: {weak: [] for weak in set(WEAK_TARGETS.values())}
+    )
+    """The earlier modules each kind of module may depend on, by its weak targets."""
     seen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, module: _Module) -> None:
+        """Offers ``module`` as a dependency to every later module that may use it."""
+        for weak, modules in self.dependable.items():
+            if module.status not in weak:
+                modules.append(module)
 
 
 def _plan_module(plan: _Plan, index: int) -> _Module:
@@ -423,15 +433,15 @@ def _plan_module(plan: _Plan, index: int) -> _Module:
     if status == "out-of-scope":
         module.reason = rng.choice(REASONS)
         return module
-    if status in OWNED:
+    if status in NEEDS_OWNER:
         module.owner = _owner(rng, parties)
         module.partners = _partners(rng, module.owner, parties)
     adopters = _adopters(rng, index, status, parties.municipalities)
     module.consumers = _since_dates(rng, adopters, module.history, plan.today)
     others = sorted(set(parties.municipalities) - set(adopters))
     module.interested = sorted(rng.sample(others, min(len(others), rng.randint(0, 3))))
-    if plan.dependable:
-        module.depends_on = _dependencies(rng, plan.dependable)
+    if dependable := plan.dependable[WEAK_TARGETS[status]]:
+        module.depends_on = _dependencies(rng, dependable)
     return module
 
 
@@ -442,8 +452,7 @@ def _plan(rng: random.Random, total: int, parties: _Parties, today: dt.date) -> 
     for index in range(total):
         module = _plan_module(plan, index)
         modules.append(module)
-        if module.status in DEPENDABLE:
-            plan.dependable.append(module)
+        plan.add(module)
     return modules
 
 
@@ -483,7 +492,7 @@ def _links(m: _Module) -> Iterator[str]:
     if m.status != "wanted":
         yield f"  repository: https://code.example.org/gemeenten/{m.id}"
         yield f"  documentation: https://docs.example.org/{m.id}/"
-    if m.status in ADOPTABLE:
+    if m.status in MAY_HAVE_CONSUMERS:
         yield f"  publiccode: https://code.example.org/gemeenten/{m.id}/-/raw/main/publiccode.yml"
     yield f"  contact: mailto:{m.id}@example.org"
 

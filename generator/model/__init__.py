@@ -16,12 +16,25 @@ from .entities import (
 from .landscape import Landscape
 from .load import CheckResult, ModelError, check_model, load_landscape
 from .problems import Problem, format_github, format_json, format_text, has_errors, summary
+from .statuses import (
+    ALWAYS_WEAK_TARGETS,
+    MAY_HAVE_CONSUMERS,
+    NEEDS_OWNER,
+    PLANNED,
+    WEAK_TARGETS,
+    is_weak_dependency,
+)
 
 __all__ = [
+    "ALWAYS_WEAK_TARGETS",
+    "MAY_HAVE_CONSUMERS",
+    "NEEDS_OWNER",
     "ORGANISATION_KINDS",
     "PARTNER_ROLES",
+    "PLANNED",
     "STATUSES",
     "STATUS_LABELS",
+    "WEAK_TARGETS",
     "CheckResult",
     "Landscape",
     "Layer",
@@ -35,6 +48,7 @@ __all__ = [
     "format_json",
     "format_text",
     "has_errors",
+    "is_weak_dependency",
     "load_landscape",
     "module_schema",
     "summary",

@@ -23,10 +23,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .statuses import STATUSES
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX = 64
 
-STATUSES = ("wanted", "claimed", "developing", "available", "retired", "out-of-scope")
 STATUS_LABELS = {
     "wanted": "Gezocht",
     "claimed": "Ingetekend",
@@ -39,6 +40,7 @@ ORGANISATION_KINDS = ("municipality", "government", "supplier", "collective", "o
 PARTNER_ROLES = ("co-developer", "supplier", "funder", "participant")
 
 Status = Literal["wanted", "claimed", "developing", "available", "retired", "out-of-scope"]
+"""The type of a status field; the same values as ``STATUSES``."""
 OrganisationKind = Literal["municipality", "government", "supplier", "collective", "other"]
 PartnerRole = Literal["co-developer", "supplier", "funder", "participant"]
 

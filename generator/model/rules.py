@@ -16,10 +16,7 @@ import networkx as nx
 from .entities import LandscapeFile, Module, Organisation
 from .locate import Locator, did_you_mean
 from .problems import Problem
-
-_NEEDS_OWNER = ("claimed", "developing", "available", "retired")
-_MAY_HAVE_CONSUMERS = ("available", "retired")
-_WEAK_TARGETS = ("wanted", "retired", "out-of-scope")
+from .statuses import ALWAYS_WEAK_TARGETS, MAY_HAVE_CONSUMERS, NEEDS_OWNER, is_weak_dependency
 
 
 @dataclass
@@ -191,9 +188,9 @@ def _status(source: ModuleSource) -> Iterator[Problem]:
             "a wanted module has no owner yet; change the status to 'claimed' or remove the owner",
             key=True,
         )
-    if m.status in _NEEDS_OWNER and not m.owner and "owner" not in source.dropped:
+    if m.status in NEEDS_OWNER and not m.owner and "owner" not in source.dropped:
         yield at.problem(("status",), "status-rule", f"a module with status '{m.status}' needs an owner")
-    if m.consumers and m.status not in _MAY_HAVE_CONSUMERS:
+    if m.consumers and m.status not in MAY_HAVE_CONSUMERS:
         yield at.problem(
             ("consumers",),
             "status-rule",
@@ -223,11 +220,19 @@ def _weak_dependencies(source: ModuleSource, by_id: dict[str, ModuleSource]) -> 
     m, at = source.module, source.at
     for i, dep in enumerate(m.depends_on):
         target = by_id.get(dep.module)
-        if target and target.module.id != m.id and target.module.status in _WEAK_TARGETS:
+        if not target or target.module.id == m.id:
+            continue
+        status = target.module.status
+        if is_weak_dependency(m.status, status):
+            hint = (
+                "; an available module depends only on available ones"
+                if m.status == "available" and status not in ALWAYS_WEAK_TARGETS
+                else ""
+            )
             yield at.warning(
                 ("depends_on", i),
                 "weak-dependency",
-                f"depends on '{dep.module}', which is {target.module.status}",
+                f"depends on '{dep.module}', which is {status}{hint}",
             )
 
 
@@ -256,6 +261,24 @@ def _history(source: ModuleSource, today: dt.date) -> Iterator[Problem]:
             f"the last history entry has status '{m.history[-1].status}', "
             f"but the module's status is '{m.status}'",
         )
+    yield from _adopted_before_available(source)
+
+
+def _adopted_before_available(source: ModuleSource) -> Iterator[Problem]:
+    """Rule 8, warning: a consumer's ``since`` before the first ``available`` entry."""
+    m, at = source.module, source.at
+    offered = next((entry.date for entry in m.history if entry.status == "available"), None)
+    if offered is None:
+        return
+    for i, consumer in enumerate(m.consumers):
+        if consumer.since and consumer.since < offered:
+            yield at.warning(
+                ("consumers", i, "since"),
+                "adopted-before-available",
+                f"consumer '{consumer.org}' adopted it on {consumer.since.isoformat()}, before "
+                f"its first 'available' history entry ({offered.isoformat()}); correct "
+                "'since' or the history",
+            )
 
 
 def _graph_rules(sources: list[ModuleSource], by_id: dict[str, ModuleSource]) -> Iterator[Problem]:
