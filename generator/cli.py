@@ -187,30 +187,43 @@ def build(config: Path, site_dir: Path) -> None:
     it was: the new site is written to a sibling folder and only renamed into
     place once complete.
     """
-    import shutil
     import subprocess
 
-    site_dir = site_dir.absolute()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    for stale in site_dir.parent.glob(f".{site_dir.name}.new-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a killed build
-    fresh = site_dir.parent / f".{site_dir.name}.new-{os.getpid()}"
+    from .generate import replace_dir
+
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-         "-d", str(fresh)],
-        env=env,
-    )
-    if done.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
+
+    def mkdocs_build(fresh: Path) -> bool:
+        args = ["build", "--strict", "-q", "-f", str(config), "-d", str(fresh)]
+        return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env).returncode == 0
+
+    if not replace_dir(site_dir, mkdocs_build):
         click.echo(f"build failed; {site_dir} is unchanged", err=True)
         sys.exit(1)
-    old = site_dir.parent / f".{site_dir.name}.old-{os.getpid()}"
-    if site_dir.exists():
-        os.rename(site_dir, old)
-    os.rename(fresh, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    click.echo(f"built {site_dir}")
+    click.echo(f"built {site_dir.absolute()}")
+
+
+@cli.command()
+@click.option("--config", "-f", default="mkdocs.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The docs folder to write (replaced as a whole).")
+def generate(config: Path, out: Path) -> None:
+    """Write the site's docs folder without MkDocs: the hand-written pages of
+    docs_dir and every generated page and file, as Markdown that any
+    mkdocs.yml-compatible generator builds without the retratstoliped plugin."""
+    from .generate import read_site_config, replace_dir, write_docs
+
+    site = read_site_config(config)
+    landscape = _landscape_or_exit(site.model_dir)
+    written: list[int] = []
+
+    def fill(fresh: Path) -> bool:
+        written.append(write_docs(landscape, site, fresh))
+        return True
+
+    replace_dir(out, fill)
+    click.echo(f"generated {written[0]} pages and files into {out}")
 
 
 def _landscape_or_exit(model_dir: Path):
