@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from .cache import DrawingCache
 from .layout import Layout, crossings, layout
 from .svg import GraphNode, render_svg
 
-__all__ = ["GraphNode", "Layout", "crossings", "layout", "render_svg"]
+__all__ = ["DrawingCache", "GraphNode", "Layout", "crossings", "layout", "render_svg"]

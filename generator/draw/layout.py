@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from .cache import DrawingCache
 
 NODE_W = 200
 NODE_H = 58
@@ -113,6 +116,7 @@ def layout(
     *,
     per_row: int = 6,
     sweeps: int = 12,
+    cache: DrawingCache | None = None,
 ) -> Layout:
     """Place ``nodes`` (id, band) in bands, ordered to reduce crossings.
 
@@ -122,12 +126,26 @@ def layout(
         band_order: the bands from top to bottom.
         per_row: the most nodes side by side in one row of a band.
         sweeps: how many barycentre passes to try; the best layout is kept.
+        cache: a folder of layouts from earlier builds to read first and write to;
+            None lays out in this process only.
 
     The result depends on nothing else, so it is remembered for the life of the
     process: under ``mkdocs serve`` a rebuild redraws only the pictures whose
-    modules or dependencies changed.
+    modules or dependencies changed. With a ``cache`` it is remembered across
+    builds too.
     """
-    return _layout(tuple(sorted(nodes)), tuple(sorted(set(edges))), tuple(band_order), per_row, sweeps)
+    args = (tuple(sorted(nodes)), tuple(sorted(set(edges))), tuple(band_order), per_row, sweeps)
+    if cache is None:
+        return _layout(*args)
+    return cache.layout(args, _layout)
+
+
+def edges_between(
+    nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """The edges a layout keeps: between two different known nodes, sorted, once each."""
+    known = {n for n, _ in nodes}
+    return tuple(sorted({(a, b) for a, b in edges if a in known and b in known and a != b}))
 
 
 @lru_cache(maxsize=LAYOUT_CACHE)
@@ -138,8 +156,7 @@ def _layout(
     per_row: int,
     sweeps: int,
 ) -> Layout:
-    known = {n for n, _ in nodes}
-    edge_list = tuple(sorted({(a, b) for a, b in edges if a in known and b in known and a != b}))
+    edge_list = edges_between(nodes, edges)
     order: dict[str, list[str]] = defaultdict(list)
     for node, band in sorted(nodes):
         order[band].append(node)

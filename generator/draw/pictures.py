@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..graph import LandscapeGraph
 from ..model import STATUS_LABELS, Landscape
 from .layout import Layout, crossings, layout
 from .svg import GraphNode, render_svg
+
+if TYPE_CHECKING:
+    from .cache import DrawingCache
 
 ROLL_UP_ABOVE = 150
 """The whole landscape is drawn per layer once it has more modules than this."""
@@ -57,6 +60,7 @@ def _draw(
     element_id: str,
     focus: str | None = None,
     per_row: int = 6,
+    cache: DrawingCache | None = None,
 ) -> Picture:
     modules = landscape.modules
     lay: Layout = layout(
@@ -64,6 +68,7 @@ def _draw(
         edges,
         [layer.id for layer in landscape.layers],
         per_row=per_row,
+        cache=cache,
     )
     nodes = {i: _node(landscape, i, href, focus=i == focus) for i in ids}
     svg = render_svg(
@@ -78,9 +83,18 @@ def _draw(
 
 
 def landscape_picture(
-    landscape: Landscape, graph: LandscapeGraph, href: Callable[[str], str]
+    landscape: Landscape,
+    graph: LandscapeGraph,
+    href: Callable[[str], str],
+    *,
+    cache: DrawingCache | None = None,
 ) -> Picture:
-    """Every in-scope module and dependency; rolled up per layer when large."""
+    """Every in-scope module and dependency; rolled up per layer when large.
+
+    ``cache``, here and in the other pictures, is a folder of layouts from earlier
+    builds (see :mod:`generator.draw.cache`); None lays out in this process only.
+    The picture is the same either way.
+    """
     ids = [m.id for m in landscape.modules.values() if m.status != "out-of-scope"]
     if len(ids) > ROLL_UP_ABOVE:
         return layer_picture(landscape, graph)
@@ -96,6 +110,7 @@ def landscape_picture(
             f"module naar een module die zij nodig heeft ({len(edges)} afhankelijkheden)."
         ),
         element_id="rt-landscape",
+        cache=cache,
     )
 
 
@@ -113,7 +128,12 @@ def layer_picture(landscape: Landscape, graph: LandscapeGraph) -> Picture:
 
 
 def neighbourhood_picture(
-    landscape: Landscape, graph: LandscapeGraph, module_id: str, href: Callable[[str], str]
+    landscape: Landscape,
+    graph: LandscapeGraph,
+    module_id: str,
+    href: Callable[[str], str],
+    *,
+    cache: DrawingCache | None = None,
 ) -> Picture:
     """The module, what it depends on and what depends on it: one hop."""
     deps = graph.dependencies(module_id)[:NEIGHBOURHOOD_MAX]
@@ -134,6 +154,7 @@ def neighbourhood_picture(
         element_id="rt-neighbourhood",
         focus=module_id,
         per_row=5,
+        cache=cache,
     )
 
 
@@ -143,6 +164,8 @@ def organisation_picture(
     org_id: str,
     href: Callable[[str], str],
     involved: Sequence[str] | None = None,
+    *,
+    cache: DrawingCache | None = None,
 ) -> Picture | None:
     """The modules an organisation leads, builds or adopts, with what those depend on.
 
@@ -179,6 +202,7 @@ def organisation_picture(
             "bouwer eerst), met de modules die zij nodig hebben."
         ),
         element_id="rt-organisation",
+        cache=cache,
     )
 
 
