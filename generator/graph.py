@@ -14,7 +14,7 @@ from functools import cached_property
 import networkx as nx
 
 from .model import Landscape
-from .model.rules import island_pieces
+from .model.graphalgo import island_pieces, strongly_connected_components
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,12 @@ class LandscapeGraph:
     def islands(self) -> list[frozenset[str]]:
         """Pieces of the in-scope landscape not connected to its largest piece (rule 6)."""
         in_scope = [m.id for m in self.landscape.modules.values() if m.status != "out-of-scope"]
-        return island_pieces(self.graph, in_scope)
+        return island_pieces(self.graph.succ, in_scope)
 
     def cycles(self) -> list[list[str]]:
         """Groups of modules that depend on each other in a circle (sorted)."""
         return sorted(
-            sorted(c) for c in nx.strongly_connected_components(self.graph) if len(c) > 1
+            sorted(c) for c in strongly_connected_components(self.graph.succ) if len(c) > 1
         )
 
     def _members(self, bits: int) -> frozenset[str]:

@@ -11,9 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-import networkx as nx
-
 from .entities import LandscapeFile, Module, Organisation
+from .graphalgo import cycles, island_pieces
 from .locate import Locator, did_you_mean
 from .problems import Problem
 from .statuses import ALWAYS_WEAK_TARGETS, MAY_HAVE_CONSUMERS, NEEDS_OWNER, is_weak_dependency
@@ -282,54 +281,31 @@ def _adopted_before_available(source: ModuleSource) -> Iterator[Problem]:
 
 
 def _graph_rules(sources: list[ModuleSource], by_id: dict[str, ModuleSource]) -> Iterator[Problem]:
-    graph = nx.DiGraph()
-    first_edge: dict[tuple[str, str], int] = {}
+    # {module: {dependency: index of its first depends_on entry}}, in file order
+    succ: dict[str, dict[str, int]] = {}
     for source in sources:
         m = source.module
-        graph.add_node(m.id)
+        edges = succ.setdefault(m.id, {})
         for i, dep in enumerate(m.depends_on):
             if dep.module in by_id and dep.module != m.id:
-                graph.add_edge(m.id, dep.module)
-                first_edge.setdefault((m.id, dep.module), i)
-    yield from _cycles(graph, by_id, first_edge)
-    yield from _islands(graph, by_id)
+                edges.setdefault(dep.module, i)
+    yield from _cycles(succ, by_id)
+    yield from _islands(succ, by_id)
 
 
-def _cycles(
-    graph: nx.DiGraph, by_id: dict[str, ModuleSource], first_edge: dict[tuple[str, str], int]
-) -> Iterator[Problem]:
-    for component in nx.strongly_connected_components(graph):
-        if len(component) < 2:
-            continue
-        start = min(component)
-        path = nx.shortest_path(graph.subgraph(component), start)
-        # the shortest way back to start, through the neighbour that closes it soonest
-        back = min(
-            (path[n] for n in graph.predecessors(start) if n in component), key=lambda p: (len(p), p)
-        )
-        cycle = back + [start]
-        at = by_id[start].at
-        yield at.problem(
-            ("depends_on", first_edge[(start, cycle[1])]),
+def _cycles(succ: dict[str, dict[str, int]], by_id: dict[str, ModuleSource]) -> Iterator[Problem]:
+    for cycle in cycles(succ):
+        start = cycle[0]
+        yield by_id[start].at.problem(
+            ("depends_on", succ[start][cycle[1]]),
             "dependency-cycle",
             "dependency cycle: " + " -> ".join(cycle),
         )
 
 
-def island_pieces(graph: nx.DiGraph, in_scope: Iterable[str]) -> list[frozenset[str]]:
-    """The islands (rule 6) among ``in_scope`` nodes: every lone module, and every
-    piece other than the largest (ties: the one with the smallest id). Sorted the
-    same way: larger pieces first."""
-    pieces = sorted(
-        (frozenset(c) for c in nx.weakly_connected_components(graph.subgraph(in_scope))),
-        key=lambda c: (-len(c), min(c)),
-    )
-    return [p for rank, p in enumerate(pieces) if rank > 0 or len(p) == 1]
-
-
-def _islands(graph: nx.DiGraph, by_id: dict[str, ModuleSource]) -> Iterator[Problem]:
-    in_scope = [n for n in graph.nodes if by_id[n].module.status != "out-of-scope"]
-    for piece in island_pieces(graph, in_scope):
+def _islands(succ: dict[str, dict[str, int]], by_id: dict[str, ModuleSource]) -> Iterator[Problem]:
+    in_scope = [n for n in succ if by_id[n].module.status != "out-of-scope"]
+    for piece in island_pieces(succ, in_scope):
         if any(by_id[n].partial for n in piece):
             continue  # its dependencies may be among the fields that failed
         if len(piece) == 1:
