@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -107,24 +108,110 @@ def test_cli_on_garbage_prints_no_traceback(model):
     assert len(done.stdout.splitlines()) == 3
 
 
-def _has_anchor_or_alias(text: str) -> bool:
+# The anchor prefilter (a regular expression that decides whether the exact event
+# scan runs at all) may over-match, never under-match. Random YAML-ish text almost
+# never holds an anchor, so the texts below are built to hold node properties (tags,
+# anchors, aliases) in every place a node can start, in block and flow style.
+PROPERTIES = st.sampled_from(
+    ["&a", "*a", "&x1", "*x1", "&a-b_c", "!!str &x", "!!int &x", "!x &a", "! &a", "!!str\t&x",
+     "&a !!str", "&a !x", "!!str  &x", "!<tag:yaml.org%2C2002:str> &x", "!!map &m", "!!seq &s",
+     "!<!x> &a", "!!str\n  &x", "&a\n  !!str", "!!str", "!x", "!"]
+)
+# Where a node (with its properties) can start: {p} is the properties, {v} the value.
+PLACES = st.sampled_from(
+    ["{p} {v}", "{p}\n", "a: {p} {v}", "a: {p}", "a:\t{p} {v}", "a:\n  {p} {v}",
+     "a:\n  {p}\n  - {v}", "- {p} {v}", "-\t{p} {v}", "- - {p} {v}", "-\n  {p} {v}",
+     "- a: {p} {v}", "? {p} {v}\n: b", "?\n: {p} {v}", "? a\n: {p} {v}", "? a\n:\t{p} {v}",
+     "[{p} {v}]", "[a, {p} {v}]", "[a,{p} {v}]", "[a,\n  {p} {v}]", "[\n{p} {v}]",
+     "{{a: {p} {v}}}", "{{a: {p}}}", '{{"a":{p} {v}}}', "{{'a':{p} {v}}}", "{{? {p} {v} : b}}",
+     "{{a,{p} {v}}}", '["a":{p} {v}]', "[a: {p} {v}]", "--- {p} {v}", "---\n{p} {v}",
+     "%YAML 1.1\n--- {p} {v}", "%TAG !e! tag:yaml.org,2002:\n--- !e!str &e {v}",
+     "a: |\n  x\nb: {p} {v}", "a: [\n  b,\n  {p} {v}\n]"]
+)
+NODE_VALUES = st.sampled_from(["x", "1", "[1, 2]", "{k: v}", '"q"', "'q'", "", "R&D", "a *b* &c"])
+# YAML also breaks lines at a lone CR, NEL, LS and PS; the prefilter misses those
+# today (test_known_prefilter_gaps). Add them here once it does not.
+LINE_BREAKS = st.sampled_from(["\n", "\r\n"])
+PREFIXES = st.sampled_from(["", "", "\ufeff", "# c\n", "---\n"])
+
+
+@st.composite
+def with_properties(draw) -> str:
+    """A document with node properties in one or two places, in block or flow style."""
+    parts = [draw(PREFIXES)]
+    for _ in range(draw(st.integers(1, 2))):
+        place = draw(PLACES)
+        properties = draw(PROPERTIES)
+        value = "" if properties.startswith("*") else draw(NODE_VALUES)  # an alias has no value
+        parts.append(place.format(p=properties, v=value) + "\n")
+    return draw(LINE_BREAKS).join("".join(parts).split("\n"))
+
+
+PROPERTY_TOKENS = st.sampled_from(
+    ["&a", "*a", "&a ", "*a ", "!!str ", "!!str &x ", "!x ", "! ", "&", "*", "!", "\ufeff", "\r\n",
+     "\n", "\n  ", "- ", "-\t", ": ", ":", "? ", "[", "]", "{", "}", ", ", ",", " ", "\t", "a", "x",
+     '"', "'", "|", ">", "#", "---", "b: "]
+)
+property_soup = st.lists(PROPERTY_TOKENS, max_size=30).map("".join)
+yaml_with_properties = st.one_of(
+    with_properties(), with_properties(), with_properties(), property_soup
+)
+
+
+def _first_anchor_or_alias(text: str) -> str | None:
+    """The refusal the exact event scan owes ``text``: the code of the first anchor or
+    alias before any syntax error, or None."""
     try:
-        return any(
-            isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None)
-            for e in yaml.parse(text, Loader=yaml.SafeLoader)
-        )
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.AliasEvent):
+                return "yaml-alias"
+            if getattr(event, "anchor", None):
+                return "yaml-anchor"
     except yaml.YAMLError:
-        return False
+        pass
+    return None
 
 
-@given(yaml_like)
-@settings(max_examples=1500, deadline=None)
-def test_anchor_prefilter_never_misses(text):
-    """The fast text prefilter may over-match, never under-match, the exact event scan."""
-    if _has_anchor_or_alias(text):
+def test_anchor_prefilter_never_misses():
+    """Every text the event scan finds an anchor or alias in is refused as such."""
+    seen = {"texts": 0, "refusals owed": 0, "tags": 0}
+
+    @given(yaml_with_properties)
+    @settings(max_examples=2000, deadline=None)
+    def run(text):
+        owed = _first_anchor_or_alias(text)
+        seen["texts"] += 1
+        seen["refusals owed"] += owed is not None
+        seen["tags"] += owed is not None and "!" in text
         try:
             parse(text)
         except LoadError as exc:
-            assert exc.code in ("yaml-anchor", "yaml-alias", "yaml-syntax"), exc.code
+            assert owed is None or exc.code == owed, (text, exc.code, owed)
         else:
-            raise AssertionError(f"anchor or alias not refused in {text!r}")
+            assert owed is None, f"{owed} not refused in {text!r}"
+
+    run()
+    # The strategy is the test's teeth: most texts must owe a refusal, many with a tag.
+    assert seen["refusals owed"] > seen["texts"] / 2, seen
+    assert seen["tags"] > seen["texts"] / 5, seen
+
+
+@pytest.mark.xfail(strict=True, reason="the anchor prefilter misses these; when it stops, "
+                   "move them into LINE_BREAKS / PROPERTIES above and delete this test")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\r  &x [1, 2]\rb:\r  *x\r",  # a lone CR ends a line: an alias bomb gets through
+        "a:\x85  &x [1, 2]\x85b:\x85  *x\x85",
+        "a:\u2028  &x [1, 2]\u2028b:\u2028  *x\u2028",
+        "a:\u2029  &x [1, 2]\u2029b:\u2029  *x\u2029",
+        "[a,\r&x b,\r*x]",
+        "a: !<tag:yaml.org,2002:str> &x 1\n",  # a verbatim tag holds a comma
+    ],
+)
+def test_known_prefilter_gaps(text):
+    owed = _first_anchor_or_alias(text)
+    assert owed is not None
+    with pytest.raises(LoadError) as caught:
+        parse(text)
+    assert caught.value.code == owed
