@@ -246,8 +246,14 @@ def test_two_processes_writing_at_once_and_a_third_reading_agree_byte_for_byte(m
         assert result["digest"] == reference
         assert result["hits"] + result["misses"] == pictures
     assert len(_entries(folder)) == counted.misses
+    an_hour_ago = time.time() - 3600
+    for entry in _entries(folder):
+        os.utime(entry, (an_hour_ago, an_hour_ago))
+    build = DrawingCache(folder)  # a build whose pictures are drawn by a worker process
     reader = _result(_run(model, folder, 3))
     assert reader == {"digest": reference, "hits": pictures, "misses": 0}
+    assert build.prune_unused() == 0  # what the worker read counts as used
+    assert len(_entries(folder)) == counted.misses
     assert not list(folder.glob("??/.tmp-*"))
 
 
