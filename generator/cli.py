@@ -2,6 +2,10 @@
 
 A thin layer over :mod:`generator.model`: argument handling and output only.
 Exit codes: 0 clean, 1 problems, 2 usage, 3 internal error.
+
+Each command imports what it needs when it runs: ``check`` runs on every commit
+(pre-commit), so its start-up loads the model and pydantic, never networkx,
+MkDocs, Jinja, Markdown or nh3 (``tests/test_cli.py`` holds it to that).
 """
 
 from __future__ import annotations
@@ -12,25 +16,17 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .model import (
-    check_model,
-    format_github,
-    format_json,
-    format_text,
-    has_errors,
-    module_schema,
-    summary,
-)
-from .model.entities import ID_MAX, ID_PATTERN, LandscapeFile
-from .model.locate import did_you_mean
-from .model.yamlload import LoadError, load_file
+
+if TYPE_CHECKING:
+    from .model import Landscape
 
 SCHEMA_PATH = Path("schema") / "module.schema.json"
-_FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+_FORMATS = ("github", "json", "text")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,12 +41,15 @@ def cli() -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(_FORMATTERS)), default="text", show_default=True
+    "--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True
 )
 def check(model_dir: Path, strict: bool, fmt: str) -> None:
     """Validate the model in MODEL_DIR (default: modules)."""
+    from .model import check_model, format_github, format_json, format_text, has_errors, summary
+
+    formatters = {"text": format_text, "json": format_json, "github": format_github}
     result = check_model(model_dir)
-    sys.stdout.write(_FORMATTERS[fmt](result.problems))
+    sys.stdout.write(formatters[fmt](result.problems))
     click.echo(summary(result.problems, result.files), err=True)
     sys.exit(1 if has_errors(result.problems, strict=strict) else 0)
 
@@ -61,6 +60,8 @@ def check(model_dir: Path, strict: bool, fmt: str) -> None:
 )
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of a module file."""
+    from .model import module_schema
+
     text = json.dumps(module_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
         output.write_text(text, encoding="utf-8")
@@ -69,6 +70,9 @@ def schema(output: Path | None) -> None:
 
 
 def _layer_ids(model_dir: Path) -> list[str]:
+    from .model.entities import LandscapeFile
+    from .model.yamlload import LoadError, load_file
+
     try:
         raw = load_file(model_dir / "landscape.yaml")
         return [layer.id for layer in LandscapeFile.model_validate(raw).layers]
@@ -108,6 +112,9 @@ history:
 )
 def new(module_id: str, layer: str, model_dir: Path) -> None:
     """Write a module skeleton MODEL_DIR/LAYER/MODULE_ID.yaml that passes check."""
+    from .model.entities import ID_MAX, ID_PATTERN
+    from .model.locate import did_you_mean
+
     if not re.match(ID_PATTERN, module_id) or len(module_id) > ID_MAX:
         raise click.BadParameter(
             "use lower-case letters, digits and single hyphens, at most 64 characters",
@@ -226,7 +233,9 @@ def generate(config: Path, out: Path) -> None:
     click.echo(f"generated {written[0]} pages and files into {out}")
 
 
-def _landscape_or_exit(model_dir: Path):
+def _landscape_or_exit(model_dir: Path) -> Landscape:
+    from .model import check_model, format_text
+
     result = check_model(model_dir)
     if result.landscape is None:
         sys.stdout.write(format_text(result.errors))

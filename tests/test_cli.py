@@ -178,3 +178,47 @@ def test_new_refuses_bad_input(model, args, message):
 
 def test_version():
     assert run("--version").stdout.startswith("retratstoliped, version ")
+
+
+# What the check's start-up must not pay for: pre-commit runs it on every commit.
+NOT_FOR_CHECKING = ("networkx", "mkdocs", "jinja2", "markdown", "nh3")
+CHECK_IN_A_FRESH_PROCESS = """
+import sys
+
+from generator.cli import cli
+
+for fmt in ("text", "json", "github"):
+    try:
+        cli.main(["check", sys.argv[1], "--format", fmt], standalone_mode=False)
+    except SystemExit as done:
+        print("exit", done.code, file=sys.stderr)
+print(" ".join(sorted(m.partition(".")[0] for m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("case", [None, "r3-cycle", "r6-islands"])
+def test_check_imports_nothing_it_does_not_need(model, case):
+    """A check of a clean model, one with a cycle and one with islands, in a new process."""
+    folder = model(case)
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_IN_A_FRESH_PROCESS, str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("exit ") == 3  # the check ran, in each format
+    loaded = set(done.stdout.split())
+    assert "pydantic" in loaded  # the validation did run
+    assert sorted(loaded & set(NOT_FOR_CHECKING)) == []
+
+
+def test_importing_the_command_line_loads_no_command():
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, generator.cli; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = {m.partition(".")[0] for m in done.stdout.split()}
+    assert sorted(loaded & {"pydantic", "yaml", *NOT_FOR_CHECKING}) == []
