@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import html
 import logging
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 
@@ -43,7 +45,11 @@ DEFAULT_INTRO = "# Retratstoliped\n"
 
 
 def build_site(
-    landscape: Landscape, *, intro: str = DEFAULT_INTRO, edit_base: str | None = None
+    landscape: Landscape,
+    *,
+    intro: str = DEFAULT_INTRO,
+    edit_base: str | None = None,
+    workers: int | None = None,
 ) -> dict[str, str]:
     """Every generated page and file of the landscape.
 
@@ -54,6 +60,9 @@ def build_site(
         edit_base: where module files can be edited on the forge (ends in the model
             folder, e.g. ``https://github.com/org/repo/edit/main/modules``); no edit
             links without it.
+        workers: processes that render the pages of modules, organisations, layers
+            and standards; by default one per core for a large landscape (see
+            :func:`render_entities`). The output is the same for any number.
     """
     index = Index(landscape, LandscapeGraph(landscape))
     picture = graph_picture(index)
@@ -75,15 +84,78 @@ def build_site(
     pages.update(changes_pages(index))
     for kind in KINDS:
         pages[f"{kind}/index.md"] = kind_index(index, kind)
-    for module_id in landscape.modules:
-        pages[module_doc(module_id)] = module_page(index, module_id, edit_base)
-    for org_id in landscape.organisations:
-        pages.update(organisation_pages(index, org_id))
-    for layer in landscape.layers:
-        pages.update(layer_pages(index, layer.id))
-    for standard_id in landscape.standards:
-        pages.update(standard_pages(index, standard_id))
+    pages.update(render_entities(index, edit_base, workers))
     return pages
+
+
+Job = tuple[str, str]
+"""A page (or split pages) of one entity: (kind, id)."""
+
+PARALLEL_FROM = 300
+"""Entity pages below which one process renders them all (forking costs more)."""
+_STATE: tuple[Index, str | None] | None = None
+"""What a forked worker renders from: set before the fork, inherited, never pickled."""
+
+
+def _render(jobs: list[Job]) -> dict[str, str]:
+    assert _STATE is not None
+    index, edit_base = _STATE
+    pages: dict[str, str] = {}
+    for kind, key in jobs:
+        if kind == "module":
+            pages[module_doc(key)] = module_page(index, key, edit_base)
+        elif kind == "organisation":
+            pages.update(organisation_pages(index, key))
+        elif kind == "layer":
+            pages.update(layer_pages(index, key))
+        else:
+            pages.update(standard_pages(index, key))
+    return pages
+
+
+def render_entities(index: Index, edit_base: str | None, workers: int | None = None) -> dict[str, str]:
+    """The pages of every module, organisation, layer and standard, in that order.
+
+    With more than one worker the jobs are dealt round-robin to forked processes
+    (pictures and views take most of a build; the processes share nothing but
+    what they inherit), and their pages are put back in job order.
+    """
+    global _STATE
+    landscape = index.landscape
+    jobs: list[Job] = [("module", i) for i in landscape.modules]
+    jobs += [("organisation", i) for i in landscape.organisations]
+    jobs += [("layer", layer.id) for layer in landscape.layers]
+    jobs += [("standard", i) for i in landscape.standards]
+    if workers is None:
+        workers = default_workers() if len(jobs) >= PARALLEL_FROM else 1
+    _STATE = (index, edit_base)
+    try:
+        if workers <= 1:
+            return _render(jobs)
+        chunks = [jobs[n::workers] for n in range(workers)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_render, chunks)
+    finally:
+        _STATE = None
+    merged: dict[str, str] = {}
+    for part in parts:
+        merged.update(part)
+    order = {job: n for n, job in enumerate(jobs)}
+    # back in job order, so that the dict is the same whatever the number of workers
+    return dict(sorted(merged.items(), key=lambda item: order[_job_of(item[0], landscape)]))
+
+
+def _job_of(path: str, landscape: Landscape) -> Job:
+    folder, key = path.split("/")[:2]
+    kind = {"modules": "module", "organisaties": "organisation", "lagen": "layer"}.get(folder, "standard")
+    return (kind, key)
+
+
+def default_workers() -> int:
+    """One process per core this process may use; ``RETRATSTOLIPED_WORKERS`` overrides."""
+    if value := os.environ.get("RETRATSTOLIPED_WORKERS"):
+        return max(1, int(value))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass(frozen=True)

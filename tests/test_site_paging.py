@@ -305,3 +305,10 @@ def test_an_organisation_splits_its_lists_side_by_side(large, monkeypatch):
         for target in re.findall(r'href="([^"]+)"', text):
             if "://" not in target and not target.startswith(("mailto:", "#")):
                 assert _resolves(posixpath.dirname(path), target, targets), f"{path}: {target}"
+
+
+def test_the_pages_are_the_same_whatever_the_number_of_workers(large):
+    landscape, pages = large  # built with the default: one process per core
+    one = build_site(landscape, intro="# Groot\n", edit_base=EDIT, workers=1)
+    three = build_site(landscape, intro="# Groot\n", edit_base=EDIT, workers=3)
+    assert list(one.items()) == list(three.items()) == list(pages.items())
