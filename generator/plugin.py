@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -27,6 +28,9 @@ from mkdocs.structure.toc import get_toc
 from .model import Landscape, check_model
 from .security import add_csp, security_txt
 from .site import DEFAULT_INTRO, Heading, build_site, headings
+
+if TYPE_CHECKING:  # the shape of a toc token; a type only, never used at run time
+    from mkdocs.structure.toc import _TocToken
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
@@ -56,12 +60,12 @@ class GeneratedPage(Page):
         self.present_anchor_ids = {h.id for h in found}
 
 
-def _toc_tokens(found: list[Heading]) -> list[dict]:
+def _toc_tokens(found: list[Heading]) -> list[_TocToken]:
     """Headings nested by level, as Python-Markdown's toc extension gives them to MkDocs."""
-    root: list[dict] = []
-    stack: list[dict] = []
+    root: list[_TocToken] = []
+    stack: list[_TocToken] = []
     for h in found:
-        token = {"level": h.level, "id": h.id, "name": h.name, "children": []}
+        token: _TocToken = {"level": h.level, "id": h.id, "name": h.name, "children": []}
         while stack and stack[-1]["level"] >= h.level:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(token)

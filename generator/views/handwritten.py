@@ -50,5 +50,5 @@ def hand_written(text: str, doc: str = "index.md") -> HandWritten:
     )
     if "title" not in meta and (h1 := _H1.search(html)):
         meta["title"] = html_lib.unescape(_TAG.sub("", h1.group(1)))
-    fields = {k: meta[k] for k in ("title", "description", "hide") if k in meta}
+    fields: dict[str, Any] = {k: meta[k] for k in ("title", "description", "hide") if k in meta}
     return HandWritten(Markup(html), fields)
