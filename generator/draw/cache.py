@@ -1,11 +1,12 @@
 """Layouts remembered on disk across builds, keyed by the hash of their input.
 
 Laying out a picture (barycentre sweeps, crossing reduction) is nearly all the time
-a picture takes; rendering its SVG from a layout is cheap. So the cache holds
+a large picture takes; rendering its SVG from a layout is cheap. So the cache holds
 layouts, and a layout depends on nothing but its input and the code of
 ``layout.py``: the key is a blake2b hash of both (and of this file, which writes
 the entries). A change to either file gives new keys, so nothing drawn by older
-code is ever read back.
+code is ever read back. Small layouts (fewer than :data:`MIN_NODES` nodes, such as
+most neighbourhoods) are drawn again each time: that is quicker than a file.
 
 The folder is optional and may come from elsewhere (a CI cache restored between
 runs): entries are JSON with a checksum, never pickle; an entry that is missing,
@@ -18,12 +19,13 @@ One :class:`DrawingCache` per build::
     cache = DrawingCache(Path(".cache/drawings"))
     picture = neighbourhood_picture(landscape, graph, module_id, href, cache=cache)
     ...
-    log.info("%d pictures drawn, %d from cache", cache.misses, cache.hits)
+    log.info("%d pictures drawn, %d from cache", cache.drawn, cache.hits)
     cache.prune_unused()
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -41,6 +43,9 @@ log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
 FORMAT = "retratstoliped-layout-1"
 """Named in every key and every entry; change it when the entry format changes."""
+MIN_NODES = 20
+"""Layouts with fewer nodes are not kept: below about 20 nodes a layout takes well under
+a millisecond, less than creating its file and about as long as reading it back."""
 PRUNE_SLACK = 2.0
 """Seconds before the cache was made that still count as this build (coarse file times)."""
 
@@ -72,19 +77,32 @@ class DrawingCache:
 
     Attributes:
         folder: where the entries are; made when the first one is written.
+        min_nodes: smaller layouts are drawn each time, never kept.
         hits: layouts read from the folder in this process.
-        misses: layouts drawn in this process (not in the folder, or unusable there).
+        misses: layouts drawn and written to the folder in this process (not there
+            before, or unusable).
+        small: layouts drawn in this process that were too small to keep.
     """
 
-    def __init__(self, folder: Path | str) -> None:
+    def __init__(self, folder: Path | str, *, min_nodes: int = MIN_NODES) -> None:
         self.folder = Path(folder)
+        self.min_nodes = min_nodes
         self.hits = 0
         self.misses = 0
+        self.small = 0
         self._started = time.time()
         self._write_failed = False
 
+    @property
+    def drawn(self) -> int:
+        """Layouts drawn in this process: the misses and the small ones."""
+        return self.misses + self.small
+
     def layout(self, args: LayoutArgs, draw: Callable[..., Layout]) -> Layout:
         """The layout of ``args`` from the folder, or ``draw(*args)`` written to it."""
+        if len(args[0]) < self.min_nodes:
+            self.small += 1
+            return draw(*args)
         path = self._path(self.key(args))
         lay = self._read(path, args)
         if lay is not None:
@@ -141,10 +159,9 @@ class DrawingCache:
         if lay is None:
             log.debug("drawing cache: %s is corrupt or does not fit; drawing again", path)
             return None
-        try:
-            os.utime(path)  # used by this build: prune_unused() keeps it
-        except OSError:
-            pass  # a read-only cache still serves; pruning it is the owner's business
+        # used by this build: prune_unused() keeps it (a read-only folder still serves)
+        with contextlib.suppress(OSError):
+            os.utime(path)
         return lay
 
     def _write(self, path: Path, text: str) -> None:
@@ -209,7 +226,7 @@ def _typed(values: object, *types: type) -> list:
     """``values`` if it is a list of exactly these types (no bool for int), else TypeError."""
     if type(values) is not list or len(values) != len(types):
         raise TypeError("entry field of the wrong shape")
-    if any(type(v) is not t for v, t in zip(values, types)):
+    if any(type(v) is not t for v, t in zip(values, types, strict=True)):
         raise TypeError("entry field of the wrong type")
     return values
 
