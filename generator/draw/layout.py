@@ -8,9 +8,11 @@ grows downwards instead of sideways.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .cache import DrawingCache
@@ -96,16 +98,17 @@ def _place(
 def _barycentre_order(
     current: Layout, order: dict[str, list[str]], neighbours: dict[str, list[str]]
 ) -> dict[str, list[str]]:
+    boxes = current.boxes
+
+    def key(node: str, band: str, position: dict[str, int]) -> tuple[float, int, str]:
+        xs = [boxes[m].cx for m in neighbours[node] if boxes[m].band != band]
+        centre = sum(xs) / len(xs) if xs else boxes[node].cx
+        return (centre, position[node], node)
+
     new = {}
     for band, members in order.items():
         position = {n: i for i, n in enumerate(members)}
-
-        def key(node: str) -> tuple[float, int, str]:
-            xs = [current.boxes[m].cx for m in neighbours[node] if current.boxes[m].band != band]
-            centre = sum(xs) / len(xs) if xs else current.boxes[node].cx
-            return (centre, position[node], node)
-
-        new[band] = sorted(members, key=key)
+        new[band] = sorted(members, key=lambda node: key(node, band, position))
     return new
 
 
@@ -198,9 +201,11 @@ def _transpose(lay: Layout, *, passes: int) -> Layout:
     for _ in range(passes):
         improved = False
         for band in lay.bands:
-            members = sorted((b for b in boxes.values() if b.band == band.id), key=lambda b: (b.y, b.x))
+            members = sorted(
+                (b for b in boxes.values() if b.band == band.id), key=lambda b: (b.y, b.x)
+            )
             ids = [b.id for b in members]
-            for u, v in zip(ids, ids[1:]):
+            for u, v in pairwise(ids):
                 touched = sorted(set(incident[u]) | set(incident[v]))
                 if not touched:
                     continue
@@ -257,7 +262,7 @@ def _pairs_crossing(points: dict[tuple[str, str], Segment], edges: list[tuple[st
     return count
 
 
-def _cross(x1: int, y1: int, x2: int, y2: int, x3: int, y3: int, x4: int, y4: int) -> bool:
+def _cross(x1: int, y1: int, x2: int, y2: int, x3: int, y3: int, x4: int, y4: int) -> bool:  # noqa: PLR0917
     """Whether segment 1-2 and segment 3-4 properly cross: each one's ends lie strictly
     on both sides of the other (the sign of a cross product, written out because this
     is the innermost loop of the layout)."""
@@ -295,8 +300,8 @@ def crossings(lay: Layout) -> int:
         segments.append((a, b, x1, y1, x2, y2, min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)))
     segments.sort(key=lambda s: s[6])
     count = 0
-    for i, (a, b, x1, y1, x2, y2, lo_x, hi_x, lo_y, hi_y) in enumerate(segments):
-        for c, d, x3, y3, x4, y4, lo_x2, hi_x2, lo_y2, hi_y2 in segments[i + 1 :]:
+    for i, (a, b, x1, y1, x2, y2, _lo_x, hi_x, lo_y, hi_y) in enumerate(segments):
+        for c, d, x3, y3, x4, y4, lo_x2, _hi_x2, lo_y2, hi_y2 in segments[i + 1 :]:
             if lo_x2 > hi_x:
                 break
             if hi_y2 <= lo_y or lo_y2 >= hi_y or {a, b} & {c, d}:

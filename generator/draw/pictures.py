@@ -6,8 +6,9 @@ give the same facts as text beside it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..graph import LandscapeGraph
 from ..model import STATUS_LABELS, Landscape

@@ -182,7 +182,7 @@ def _reading_order(lay: Layout):
     return key
 
 
-__all__ = ["GraphNode", "STYLES", "render_svg", "NODE_H"]
+__all__ = ["NODE_H", "STYLES", "GraphNode", "render_svg"]
 
 
 def render_rollup(landscape, counts, between) -> str:
