@@ -20,14 +20,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .model import Landscape, check_model
 from .security import add_csp, security_txt
-from .site import DEFAULT_INTRO, Heading, build_site, headings
+from .site import DEFAULT_INTRO, Heading, build_site, headings, searchable
 
 if TYPE_CHECKING:  # the shape of a toc token; a type only, never used at run time
     from mkdocs.structure.toc import _TocToken
@@ -50,6 +50,9 @@ class GeneratedPage(Page):
     MkDocs uses a page a plugin put on ``File.page`` (its nav and build look
     there first); rendering it skips Markdown.
     """
+
+    full_content: str | None = None
+    """The content while search reads the page without its excluded parts."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """The HTML is the content; the table of contents comes from its headings."""
@@ -156,6 +159,26 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
             raise PluginError("retratstoliped: security_expires must be YYYY-MM-DD") from None
         canonical = f"{config.site_url}.well-known/security.txt" if config.site_url else None
         return security_txt(list(self.config.security_contact), expires, canonical=canonical)
+
+    @event_priority(100)  # before Material's search (0)
+    def _content_for_search(
+        self, context: dict, *, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict:
+        if isinstance(page, GeneratedPage) and page.content is not None:
+            page.full_content, page.content = page.content, searchable(page.content)
+        return context
+
+    @event_priority(-100)  # after it: the theme gets the whole page
+    def _content_for_theme(
+        self, context: dict, *, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict:
+        if isinstance(page, GeneratedPage) and page.full_content is not None:
+            page.content, page.full_content = page.full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_content_for_search, _content_for_theme)
+    """Search reads a generated page without the parts it would skip (lists of
+    links, pictures): the same index, without parsing most of the page's bytes."""
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Every page carries a Content-Security-Policy."""

@@ -37,7 +37,7 @@ from .views.out_of_scope import out_of_scope_pages
 from .views.standard import standard_pages
 from .views.status import status_page
 
-__all__ = ["DEFAULT_INTRO", "Heading", "build_site", "headings", "markdown_source"]
+__all__ = ["DEFAULT_INTRO", "Heading", "build_site", "headings", "markdown_source", "searchable"]
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
@@ -212,3 +212,20 @@ def markdown_source(page: str) -> str:
         return f"{'#' * int(level)} {_heading_text(inner)} {{ #{anchor} }}"
 
     return _HEADING.sub(heading, page)
+
+
+_EXCLUDED = re.compile(
+    r'^<(\w+)\b[^>\n]*\bdata-search-exclude\b[^>\n]*>(?:[^\n]*</\1>|.*?^</\1>)$\n?',
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def searchable(page_html: str) -> str:
+    """The page without the elements marked ``data-search-exclude``.
+
+    Material's search skips them anyway, but only after parsing every tag of
+    them; lists of links and pictures are most of a page's bytes. The templates
+    write such an element's opening tag at the start of a line, and its closing
+    tag at the end of that line or at the start of a later one.
+    """
+    return _EXCLUDED.sub("", page_html)

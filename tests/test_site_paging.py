@@ -312,3 +312,30 @@ def test_the_pages_are_the_same_whatever_the_number_of_workers(large):
     one = build_site(landscape, intro="# Groot\n", edit_base=EDIT, workers=1)
     three = build_site(landscape, intro="# Groot\n", edit_base=EDIT, workers=3)
     assert list(one.items()) == list(three.items()) == list(pages.items())
+
+
+def test_search_reads_the_same_sections_without_the_excluded_parts(large):
+    """What the plugin hands Material's search gives the same index as the whole page."""
+    from material.plugins.search.plugin import Parser
+
+    from generator.site import searchable
+
+    def sections(page_html: str) -> list[tuple[str | None, str, str]]:
+        parser = Parser()
+        parser.feed(page_html)
+        parser.close()
+        return [
+            (s.id, "".join(s.title).strip(), "".join(s.text).strip())
+            for s in parser.data if not s.is_excluded()
+        ]
+
+    _, pages = large
+    saved = 0
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            body = text.split("\n---\n", 1)[1]
+            light = searchable(body)
+            assert sections(light) == sections(body), path
+            assert "data-search-exclude" not in light, path
+            saved += len(body) - len(light)
+    assert saved > sum(len(t) for t in pages.values()) / 2  # most bytes are lists and pictures
