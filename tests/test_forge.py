@@ -37,28 +37,51 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_diff_reports_every_kind_of_change(model, tmp_path):
     folder = model()
-    old = tmp_path / "old"
-    shutil.copytree(folder, old)
-    _edit(folder / "portalen" / "mijn-loket.yaml", "status: developing", "status: developing")
-    _edit(folder / "portalen" / "mijn-loket.yaml", "  - inloggen\n", "")
-    _edit(folder / "diensten" / "zaken.yaml", "  - gm0344\n", "  - gm0344\n  - vng\n")
-    _edit(folder / "diensten" / "zaken.yaml", "owner: gm0363", "owner: gm0599")
-    (folder / "diensten" / "nieuw.yaml").write_text(
-        "name: Nieuw *vet*\nlayer: diensten\nsummary: s\nstatus: wanted\ndepends_on: [zaken]\n",
+    (folder / "diensten" / "vervallen.yaml").write_text(
+        "name: Vervallen\nlayer: diensten\nsummary: s\nstatus: wanted\ndepends_on: [zaken]\n",
         encoding="utf-8",
     )
-    before = check_model(old, today=TODAY).landscape
-    after = check_model(folder, today=TODAY).landscape
-    assert change_summary(before, after) == (
+    old = tmp_path / "old"
+    shutil.copytree(folder, old)
+    (folder / "diensten" / "vervallen.yaml").unlink()
+    loket = folder / "portalen" / "mijn-loket.yaml"
+    _edit(loket, "status: developing\nowner", "status: available\nowner")
+    _edit(loket, "Bouw gestart.\n", "Bouw gestart.\n  - date: 2025-09-01\n    status: available\n")
+    _edit(loket, "  - inloggen\n", "")
+    zaken = folder / "diensten" / "zaken.yaml"
+    _edit(zaken, "  - gm0344\n", "  - gm0344\n  - vng\n")
+    _edit(zaken, "owner: gm0363", "owner: gm0599")
+    _edit(zaken, "depends_on: [inloggen]", "depends_on: [inloggen, nieuw]")
+    (folder / "diensten" / "nieuw.yaml").write_text(
+        "name: Nieuw *vet*\nlayer: diensten\nsummary: s\nstatus: wanted\n", encoding="utf-8"
+    )
+    before = check_model(old, today=TODAY)
+    after = check_model(folder, today=TODAY)
+    assert before.errors == [] and after.errors == [], after.errors
+    assert change_summary(before.landscape, after.landscape) == (
         "## Wijzigingen in het landschap\n\n"
         "- Nieuwe module **Nieuw \\*vet\\*** (`nieuw`): Gezocht\n"
+        "- Verwijderd: **Vervallen** (`vervallen`)\n"
+        "- **Mijn loket** (`mijn-loket`): status In ontwikkeling → "
+        "Beschikbaar (permanente bèta)\n"
         "- **Mijn loket** (`mijn-loket`): afhankelijkheid vervallen van `inloggen`\n"
         "- **Zaken** (`zaken`): trekker Amsterdam (`gm0363`) → Rotterdam (`gm0599`)\n"
+        "- **Zaken** (`zaken`): nieuwe afhankelijkheid van `nieuw`\n"
         "- **Zaken** (`zaken`): nieuwe afnemers VNG Realisatie (`vng`)\n"
     )
     done = subprocess.run([str(EXE), "diff", str(old), str(folder)], capture_output=True, text=True)
-    assert done.returncode == 0 and done.stdout == change_summary(before, after)
-    assert "Verwijderd" in change_summary(after, before)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == change_summary(before.landscape, after.landscape)
+    assert change_summary(after.landscape, before.landscape) == (
+        "## Wijzigingen in het landschap\n\n"
+        "- Nieuwe module **Vervallen** (`vervallen`): Gezocht\n"
+        "- Verwijderd: **Nieuw \\*vet\\*** (`nieuw`)\n"
+        "- **Mijn loket** (`mijn-loket`): status Beschikbaar (permanente bèta) → "
+        "In ontwikkeling\n"
+        "- **Mijn loket** (`mijn-loket`): nieuwe afhankelijkheid van `inloggen`\n"
+        "- **Zaken** (`zaken`): trekker Rotterdam (`gm0599`) → Amsterdam (`gm0363`)\n"
+        "- **Zaken** (`zaken`): afhankelijkheid vervallen van `nieuw`\n"
+    )
 
 
 def test_diff_without_changes(model):
