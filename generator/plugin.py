@@ -25,9 +25,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .draw import DrawingCache
+from .incremental import SiteState, rebuild_site
 from .model import Landscape, check_model
 from .security import add_csp, security_txt
-from .site import DEFAULT_INTRO, Heading, build_site, headings, searchable
+from .site import DEFAULT_INTRO, Heading, headings, searchable
 
 if TYPE_CHECKING:  # the shape of a toc token; a type only, never used at run time
     from mkdocs.structure.toc import _TocToken
@@ -89,6 +91,9 @@ class RetratstolipedConfig(Config):
     security_expires = config_options.Optional(config_options.Type(str))
     """The date (YYYY-MM-DD) after which security.txt is stale; set it in config so
     that builds stay reproducible."""
+    cache_dir = config_options.Type(str, default=".cache/retratstoliped")
+    """Layouts of the pictures kept between builds, relative to mkdocs.yml (CI may
+    restore it; a build without it is the same, only slower); empty: no cache."""
 
 
 class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
@@ -98,6 +103,14 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         self.landscape: Landscape | None = None
         self.model_path: Path | None = None
         self.digests: dict[tuple[str, str], str] = {}
+        self.serving = False
+        self.state: SiteState | None = None
+        """The last build, which the next rebuild under ``mkdocs serve`` starts from."""
+        self.drawings: DrawingCache | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``mkdocs serve`` this plugin is kept between rebuilds: rebuild incrementally."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the model; any error fails the build, warnings are logged."""
@@ -127,7 +140,15 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         assert self.landscape is not None
         home = files.get_file_from_path("index.md")
         intro = home.content_string if home else DEFAULT_INTRO
-        generated = build_site(self.landscape, intro=intro, edit_base=self._edit_base(config))
+        root = Path(config.config_file_path).parent
+        self.drawings = (
+            DrawingCache(root / self.config.cache_dir / "drawings") if self.config.cache_dir else None
+        )
+        generated, state = rebuild_site(
+            self.state, self.landscape, intro=intro, edit_base=self._edit_base(config),
+            drawings=self.drawings,
+        )
+        self.state = state if self.serving else None
         if self.config.security_contact:
             generated[".well-known/security.txt"] = self._security_txt(config)
         log.info(f"retratstoliped: {len(generated)} pages and files generated")
@@ -147,8 +168,11 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Remember what this build wrote, for the next ``--dirty`` rebuild."""
+        """Remember what this build wrote, for the next ``--dirty`` rebuild; forget the
+        layouts no page of a full build used."""
         _LAST_BUILD.update(self.digests)
+        if self.drawings is not None and not self.serving:
+            self.drawings.prune_unused()
 
     def _security_txt(self, config: MkDocsConfig) -> str:
         if not self.config.security_expires:

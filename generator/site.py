@@ -20,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from .draw import DrawingCache
 from .graph import LandscapeGraph
 from .model import Landscape
 from .outputs import api, feed
@@ -50,6 +51,7 @@ def build_site(
     intro: str = DEFAULT_INTRO,
     edit_base: str | None = None,
     workers: int | None = None,
+    drawings: DrawingCache | None = None,
 ) -> dict[str, str]:
     """Every generated page and file of the landscape.
 
@@ -63,8 +65,34 @@ def build_site(
         workers: processes that render the pages of modules, organisations, layers
             and standards; by default one per core for a large landscape (see
             :func:`render_entities`). The output is the same for any number.
+        drawings: a folder of layouts kept between builds; the output is the same
+            without it.
     """
-    index = Index(landscape, LandscapeGraph(landscape))
+    graph = LandscapeGraph(landscape)
+    pages, _ = build_site_parts(
+        landscape, graph, intro=intro, edit_base=edit_base, workers=workers, drawings=drawings
+    )
+    return pages
+
+
+Job = tuple[str, str]
+"""The page (or split pages) of one module, organisation, layer or standard: (kind, id)."""
+
+
+def build_site_parts(
+    landscape: Landscape,
+    graph: LandscapeGraph,
+    *,
+    intro: str,
+    edit_base: str | None,
+    workers: int | None = None,
+    drawings: DrawingCache | None = None,
+    jobs: set[Job] | None = None,
+    reuse: dict[Job, dict[str, str]] | None = None,
+) -> tuple[dict[str, str], dict[Job, dict[str, str]]]:
+    """:func:`build_site`, with the pages of each entity job apart; with ``reuse``,
+    only ``jobs`` are rendered and the other entity pages are taken from it."""
+    index = Index(landscape, graph, drawings)
     picture = graph_picture(index)
     pages: dict[str, str] = {
         "index.md": home_page(index, hand_written(intro)),
@@ -84,71 +112,87 @@ def build_site(
     pages.update(changes_pages(index))
     for kind in KINDS:
         pages[f"{kind}/index.md"] = kind_index(index, kind)
-    pages.update(render_entities(index, edit_base, workers))
-    return pages
+    every = entity_jobs(landscape)
+    todo = every if reuse is None or jobs is None else [job for job in every if job in jobs]
+    rendered = render_entities(index, edit_base, todo, workers)
+    entities = {job: rendered[job] if job in rendered else reuse[job] for job in every}  # type: ignore[index]
+    for job_pages in entities.values():
+        pages.update(job_pages)
+    log.info(f"retratstoliped: {len(rendered)} of {len(every)} modules, organisations, layers "
+             f"and standards rendered{_drawn(drawings)}")
+    return pages, entities
 
 
-Job = tuple[str, str]
-"""A page (or split pages) of one entity: (kind, id)."""
-
-PARALLEL_FROM = 300
-"""Entity pages below which one process renders them all (forking costs more)."""
-_STATE: tuple[Index, str | None] | None = None
-"""What a forked worker renders from: set before the fork, inherited, never pickled."""
+def _drawn(drawings: DrawingCache | None) -> str:
+    if drawings is None:
+        return ""
+    return f"; {drawings.drawn} pictures drawn, {drawings.hits} from cache"
 
 
-def _render(jobs: list[Job]) -> dict[str, str]:
-    assert _STATE is not None
-    index, edit_base = _STATE
-    pages: dict[str, str] = {}
-    for kind, key in jobs:
-        if kind == "module":
-            pages[module_doc(key)] = module_page(index, key, edit_base)
-        elif kind == "organisation":
-            pages.update(organisation_pages(index, key))
-        elif kind == "layer":
-            pages.update(layer_pages(index, key))
-        else:
-            pages.update(standard_pages(index, key))
-    return pages
-
-
-def render_entities(index: Index, edit_base: str | None, workers: int | None = None) -> dict[str, str]:
-    """The pages of every module, organisation, layer and standard, in that order.
-
-    With more than one worker the jobs are dealt round-robin to forked processes
-    (pictures and views take most of a build; the processes share nothing but
-    what they inherit), and their pages are put back in job order.
-    """
-    global _STATE
-    landscape = index.landscape
+def entity_jobs(landscape: Landscape) -> list[Job]:
+    """Every entity job in site order: modules, organisations, layers, standards."""
     jobs: list[Job] = [("module", i) for i in landscape.modules]
     jobs += [("organisation", i) for i in landscape.organisations]
     jobs += [("layer", layer.id) for layer in landscape.layers]
     jobs += [("standard", i) for i in landscape.standards]
+    return jobs
+
+
+PARALLEL_FROM = 300
+"""Entity jobs below which one process renders them all (forking costs more)."""
+_STATE: tuple[Index, str | None] | None = None
+"""What a forked worker renders from: set before the fork, inherited, never pickled."""
+
+
+def _render(jobs: list[Job]) -> tuple[dict[Job, dict[str, str]], tuple[int, int, int]]:
+    assert _STATE is not None
+    index, edit_base = _STATE
+    done: dict[Job, dict[str, str]] = {}
+    for job in jobs:
+        kind, key = job
+        if kind == "module":
+            done[job] = {module_doc(key): module_page(index, key, edit_base)}
+        elif kind == "organisation":
+            done[job] = organisation_pages(index, key)
+        elif kind == "layer":
+            done[job] = layer_pages(index, key)
+        else:
+            done[job] = standard_pages(index, key)
+    cache = index.drawings
+    return done, (cache.hits, cache.misses, cache.small) if cache else (0, 0, 0)
+
+
+def render_entities(
+    index: Index, edit_base: str | None, jobs: list[Job], workers: int | None = None
+) -> dict[Job, dict[str, str]]:
+    """The pages of each job.
+
+    With more than one worker the jobs are dealt round-robin to forked processes
+    (pictures and views take most of a build; the processes share nothing but
+    what they inherit); each reports the pictures it drew and read, and the
+    parent adds them to its drawing cache's counters.
+    """
+    global _STATE
     if workers is None:
         workers = default_workers() if len(jobs) >= PARALLEL_FROM else 1
     _STATE = (index, edit_base)
     try:
         if workers <= 1:
-            return _render(jobs)
-        chunks = [jobs[n::workers] for n in range(workers)]
+            return _render(jobs)[0]
+        cache = index.drawings
+        before = (cache.hits, cache.misses, cache.small) if cache else (0, 0, 0)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_render, chunks)
+            parts = pool.map(_render, [jobs[n::workers] for n in range(workers)])
     finally:
         _STATE = None
-    merged: dict[str, str] = {}
-    for part in parts:
-        merged.update(part)
-    order = {job: n for n, job in enumerate(jobs)}
-    # back in job order, so that the dict is the same whatever the number of workers
-    return dict(sorted(merged.items(), key=lambda item: order[_job_of(item[0], landscape)]))
-
-
-def _job_of(path: str, landscape: Landscape) -> Job:
-    folder, key = path.split("/")[:2]
-    kind = {"modules": "module", "organisaties": "organisation", "lagen": "layer"}.get(folder, "standard")
-    return (kind, key)
+    done: dict[Job, dict[str, str]] = {}
+    for part, counts in parts:
+        done.update(part)
+        if cache:  # each worker started from the parent's counts
+            cache.hits += counts[0] - before[0]
+            cache.misses += counts[1] - before[1]
+            cache.small += counts[2] - before[2]
+    return done
 
 
 def default_workers() -> int:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..draw import DrawingCache
 from ..graph import LandscapeGraph
 from ..model import Landscape, Module
 from ..text import safe_url
@@ -126,6 +127,8 @@ class Index:
 
     landscape: Landscape
     graph: LandscapeGraph
+    drawings: DrawingCache | None = None
+    """Layouts kept between builds, for the pictures; None draws every one."""
     leads: dict[str, list[Module]] = field(default_factory=lambda: defaultdict(list))
     builds: dict[str, list[tuple[Module, str]]] = field(default_factory=lambda: defaultdict(list))
     adopts: dict[str, list[Module]] = field(default_factory=lambda: defaultdict(list))

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..draw.pictures import Picture, landscape_picture
 from .common import STATUS_ORDER, Index, Link, Linker, module_doc
-from .render import render_page
+from .render import PICTURE_ONLY, render_page
 
 DOC = "afhankelijkheden/index.md"
 
@@ -61,7 +61,9 @@ class DependenciesPage:
 def graph_picture(index: Index) -> Picture:
     """The whole-landscape picture as drawn on ``/afhankelijkheden/``."""
     to = Linker(DOC, index.landscape)
-    return landscape_picture(index.landscape, index.graph, lambda i: to.href(module_doc(i)))
+    return landscape_picture(
+        index.landscape, index.graph, lambda i: to.href(module_doc(i)), cache=index.drawings
+    )
 
 
 def dependencies_view(index: Index, picture: Picture) -> DependenciesPage:
@@ -101,4 +103,7 @@ def dependencies_view(index: Index, picture: Picture) -> DependenciesPage:
 
 def dependencies_page(index: Index, picture: Picture) -> str:
     """``/afhankelijkheden/``: the whole landscape, with the same facts as a table."""
-    return render_page("dependencies.html", dependencies_view(index, picture), title="Afhankelijkheden")
+    return render_page(
+        "dependencies.html", dependencies_view(index, picture), title="Afhankelijkheden",
+        hide=PICTURE_ONLY,
+    )

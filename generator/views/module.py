@@ -10,7 +10,7 @@ from ..draw.pictures import neighbourhood_picture
 from ..model import Module
 from ..text import rich
 from .common import ROLE_LABELS, Index, Link, Linker, external, module_doc
-from .render import render_page
+from .render import PICTURE, render_page
 
 LINK_LABELS = {
     "website": "Website",
@@ -103,7 +103,7 @@ def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePa
     doc = module_doc(module_id)
     to = Linker(doc, landscape)
     picture = neighbourhood_picture(
-        landscape, graph, module_id, lambda i: to.href(module_doc(i))
+        landscape, graph, module_id, lambda i: to.href(module_doc(i)), cache=index.drawings
     )
 
     def status(other: str) -> str:
@@ -152,4 +152,6 @@ def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePa
 def module_page(index: Index, module_id: str, edit_base: str | None) -> str:
     """The page ``/modules/<id>/``."""
     view = module_view(index, module_id, edit_base)
-    return render_page("module.html", view, title=view.module.name, description=view.module.summary)
+    return render_page(
+        "module.html", view, title=view.module.name, description=view.module.summary, hide=PICTURE
+    )

@@ -22,7 +22,7 @@ from .common import (
     organisation_doc,
 )
 from .paging import Page, paginate_side_by_side
-from .render import render_pages
+from .render import PICTURE, render_pages
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
     involved += [m.id for m in sorted(adopts, key=lambda m: m.id)]
     first = Linker(doc, landscape)
     picture = organisation_picture(
-        landscape, index.graph, org_id, lambda i: first.href(module_doc(i)), involved
+        landscape, index.graph, org_id, lambda i: first.href(module_doc(i)), involved,
+        cache=index.drawings,
     )
     website = external(org.website) if org.website else None
     views = []
@@ -108,4 +109,4 @@ def organisation_view(index: Index, org_id: str) -> OrganisationPage:
 def organisation_pages(index: Index, org_id: str) -> dict[str, str]:
     """An organisation's pages, by docs path."""
     title = index.landscape.organisations[org_id].name
-    return render_pages("organisation.html", organisation_views(index, org_id), title)
+    return render_pages("organisation.html", organisation_views(index, org_id), title, hide=PICTURE)
