@@ -292,6 +292,30 @@ def diff(old: str, new_dir: Path) -> None:
     sys.stdout.write(change_summary(before, new))
 
 
+@cli.group(name="import")
+def import_group() -> None:
+    """Add modules from public sources to a model folder."""
+
+
+@import_group.command(name="gemma")
+@click.argument("data_dir", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--model", "model_dir", default="modules", show_default=True,
+              type=click.Path(path_type=Path), help="The model folder to merge into.")
+@click.option("--write", "write_files", is_flag=True,
+              help="Write the files; without it, print what would be added.")
+def import_gemma(data_dir: Path, model_dir: Path, write_files: bool) -> None:
+    """Merge the GEMMA reference components (the CSV exports in DIR) into the model as
+    wanted modules; existing modules are never changed. Exit 1 on bad input."""
+    from .importers.gemma import GemmaError, run
+
+    try:
+        outcome = run(data_dir, model_dir, write_files=write_files)
+    except GemmaError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    sys.stdout.write(outcome.report)
+
+
 def main() -> None:
     """Entry point: run the command line, never showing a traceback."""
     try:
