@@ -38,6 +38,8 @@ def test_golden(case, model):
     actual = format_text(result.problems).replace(str(folder) + os.sep, "")
     expected_file = FIXTURES / case / "expected.txt"
     if os.environ.get("UPDATE_GOLDEN"):
+        assert not os.environ.get("CI"), "UPDATE_GOLDEN rewrites the expectations; refused under CI"
+        assert os.environ["UPDATE_GOLDEN"] == "1", "set UPDATE_GOLDEN=1 to rewrite the expectations"
         expected_file.write_text(actual, encoding="utf-8")
     assert actual == expected_file.read_text(encoding="utf-8")
     assert actual, "a failing fixture must report something"
