@@ -66,17 +66,24 @@ def test_modules_csv(site):
         assert row["url"] == f"/modules/{m.id}/"
 
 
-def test_csv_cells_never_start_a_formula(model):
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("x")', "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1"],
+    ids=["equals", "plus", "minus", "at", "tab", "carriage-return"],
+)
+def test_csv_cells_never_start_a_formula(model, name):
     folder = model()
     path = folder / "diensten" / "zaken.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("name: Zaken", "name: '=HYPERLINK(\"x\")'"),
+        path.read_text(encoding="utf-8").replace("name: Zaken", f"name: {json.dumps(name)}"),
         encoding="utf-8",
     )
-    landscape = check_model(folder, today=TODAY).landscape
-    assert landscape is not None
-    rows = list(csv.DictReader(io.StringIO(build_site(landscape)["api/modules.csv"])))
-    assert next(r for r in rows if r["id"] == "zaken")["name"] == "'=HYPERLINK(\"x\")"
+    result = check_model(folder, today=TODAY)
+    if name.startswith("\r"):  # a name is one line: the check refuses it before any output
+        assert [p.message for p in result.errors] == ["name must be a single line"]
+        return
+    assert result.landscape is not None, result.errors
+    rows = list(csv.DictReader(io.StringIO(build_site(result.landscape)["api/modules.csv"])))
+    assert next(r for r in rows if r["id"] == "zaken")["name"] == "'" + name
 
 
 def test_atom_feed_is_valid_newest_first_and_stable(site):
