@@ -54,7 +54,7 @@ _ConfigLoader.add_constructor("!ENV", _env)
 
 def read_site_config(path: Path) -> SiteConfig:
     """The docs folder, model folder and edit address that mkdocs.yml at ``path`` sets."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     root = path.parent
     options: dict = {}
     for plugin in data.get("plugins") or []:

@@ -82,8 +82,7 @@ def front_matter(**fields: object) -> str:
     for key, value in fields.items():
         if value is None:
             continue
-        if key in ("title", "description"):
-            value = _theme_text(value)
-        lines.append(f"{key}: {json.dumps(value)}")
+        shown = _theme_text(value) if key in ("title", "description") else value
+        lines.append(f"{key}: {json.dumps(shown)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"

@@ -88,7 +88,10 @@ def test_generated_files_are_the_same(both):
 
 
 def test_markdown_headings_keep_their_ids_and_text():
-    page = '---\ntitle: "x"\n---\n\n<h1>T</h1>\n\n<h2 id="a">*b* &amp; [c]</h2>\n\n<h3 id="d"><a href="e/">f_g</a></h3>\n'
+    page = (
+        '---\ntitle: "x"\n---\n\n<h1>T</h1>\n\n<h2 id="a">*b* &amp; [c]</h2>\n\n'
+        '<h3 id="d"><a href="e/">f_g</a></h3>\n'
+    )
     source = markdown_source(page)
     assert "\n## &#42;b&#42; & &#91;c&#93; { #a }\n" in source
     assert '\n### <a href="e/">f&#95;g</a> { #d }\n' in source

@@ -62,7 +62,8 @@ def test_search_indexes_prose_but_not_the_lists_of_links(tmp_path):
     zaken.write_text(
         zaken.read_text(encoding="utf-8")
         + "description: Het zaaksysteem houdt elk kwijtscheldingsverzoek bij.\n"
-        + "history:\n  - {date: 2024-01-01, status: available, note: Overgedragen aan de beheerorganisatie.}\n",
+        + "history:\n  - {date: 2024-01-01, status: available,\n"
+        + "     note: Overgedragen aan de beheerorganisatie.}\n",
         encoding="utf-8",
     )
     site = tmp_path / "site"

@@ -8,10 +8,10 @@ import posixpath
 import re
 
 import pytest
+from markupsafe import escape
 
 from generator.model import STATUS_LABELS, Landscape, check_model
 from generator.site import build_site
-from markupsafe import escape
 
 from .conftest import ROOT, TODAY
 from .sitebuild import EDIT, add_extra_modules, expected_paths, shipped_site
@@ -81,10 +81,12 @@ def test_module_page_shows_the_model(site):
         assert text.count(f"\n<h1>{escape(m.name)}</h1>\n") == 1
         assert str(escape(STATUS_LABELS[m.status])) in text
         layer = landscape.layer(m.layer)
-        assert f'<th scope="row">Laag</th><td><a href="../../lagen/{m.layer}/">{escape(layer.name)}</a>' in text
+        layer_link = f'<a href="../../lagen/{m.layer}/">{escape(layer.name)}</a>'
+        assert f'<th scope="row">Laag</th><td>{layer_link}' in text
         if m.owner:
             owner = escape(landscape.organisations[m.owner].name)
-            assert f'<th scope="row">Trekker</th><td><a href="../../organisaties/{m.owner}/">{owner}</a>' in text
+            owner_link = f'<a href="../../organisaties/{m.owner}/">{owner}</a>'
+            assert f'<th scope="row">Trekker</th><td>{owner_link}' in text
         assert f'<h2 id="afnemers">Afnemers ({len(m.consumers)})</h2>' in text
         for org in [c.org for c in m.consumers] + list(m.interested) + [p.org for p in m.partners]:
             assert f'href="../../organisaties/{org}/"' in text
@@ -102,13 +104,18 @@ def test_home_has_every_module_as_a_tile_in_layer_order(site):
     home = pages["index.md"]
     for m in landscape.modules.values():
         assert f'href="modules/{m.id}/"' in home
-    positions = [home.index(f'<h3 id="laag-{layer.id}"><a href="lagen/{layer.id}/">') for layer in landscape.layers]
+    positions = [
+        home.index(f'<h3 id="laag-{layer.id}"><a href="lagen/{layer.id}/">') for layer in landscape.layers
+    ]
     assert positions == sorted(positions)
     assert home.count('<li class="rt-tile') == len(landscape.modules)
 
 
 def test_home_keeps_the_intro_first(extended):
-    intro = "---\ntitle: Start\n---\n\n# Welkom\n\nTekst met [een link](over.md) en [één](intekenen/index.md#x).\n"
+    intro = (
+        "---\ntitle: Start\n---\n\n# Welkom\n\n"
+        "Tekst met [een link](over.md) en [één](intekenen/index.md#x).\n"
+    )
     home = build_site(extended, intro=intro)["index.md"]
     assert home.startswith('---\ntitle: "Start"\n---\n\n<h1 id="welkom">Welkom</h1>\n')
     assert '<a href="over/">een link</a>' in home and '<a href="intekenen/#x">' in home

@@ -8,16 +8,14 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
 from generator.draw.pictures import NEIGHBOURHOOD_MAX
 from generator.graph import LandscapeGraph
 from generator.model import Landscape, load_landscape
-from html.parser import HTMLParser
-
-from markupsafe import escape
-
 from generator.outputs.feed import FEED_ENTRIES
 from generator.site import build_site
 from generator.synth import synthesize
@@ -128,7 +126,9 @@ def test_split_layer_lists_each_module_once_by_name(large):
     texts = _pages_of(pages, f"lagen/{layer}")
     assert len(texts) > 1
     names = [n for t in texts for n in re.findall(r'^<tr><td><a href="[^"]+">([^<]+)</a>', t, re.M)]
-    modules = sorted((m for m in landscape.modules.values() if m.layer == layer), key=lambda m: (m.name.lower(), m.id))
+    modules = sorted(
+        (m for m in landscape.modules.values() if m.layer == layer), key=lambda m: (m.name.lower(), m.id)
+    )
     assert names == [str(escape(m.name)) for m in modules]
     for text in texts:
         # the count is the layer's, not the page's
@@ -138,7 +138,8 @@ def test_split_layer_lists_each_module_once_by_name(large):
 def test_split_claim_list_keeps_most_interest_first(large):
     landscape, pages = large
     texts = _pages_of(pages, "intekenen")
-    ids = [i for t in texts for i in re.findall(r'^<h3 id="module-[^"]+"><a href="\.\./(?:\.\./)?modules/([^/]+)/"', t, re.M)]
+    heading = re.compile(r'^<h3 id="module-[^"]+"><a href="\.\./(?:\.\./)?modules/([^/]+)/"', re.M)
+    ids = [i for t in texts for i in heading.findall(t)]
     wanted = sorted(
         (m for m in landscape.modules.values() if m.status == "wanted"),
         key=lambda m: (-len(m.interested), m.name.lower(), m.id),
@@ -156,7 +157,8 @@ def test_pager_links_every_neighbour_and_marks_the_current_page():
     assert len(pages) == 11
     middle = _pager(pages[5])
     links = re.findall(r'href="([^"]+)" aria-label="([^"]+)"', middle)
-    assert links[0] == ("../pagina-5/", "Vorige pagina, 5") and links[-1] == ("../pagina-7/", "Volgende pagina, 7")
+    assert links[0] == ("../pagina-5/", "Vorige pagina, 5")
+    assert links[-1] == ("../pagina-7/", "Volgende pagina, 7")
     assert [label for _, label in links[1:-1]] == [f"Pagina {n}" for n in (1, 4, 5, 6, 7, 8, 11)]
     assert ("../", "Pagina 1") in links and ("../pagina-11/", "Pagina 11") in links
     assert '"./" aria-label="Pagina 6" aria-current="page"' in middle
@@ -186,7 +188,8 @@ def test_module_list_rolls_up_per_layer(large):
     landscape, pages = large
     text = pages["modules/index.md"]
     assert f"telt {len(landscape.modules)} modules" in text
-    counts = [int(n) for n in re.findall(r'^<tr><td><a href="\.\./lagen/[^"]+">[^<]+</a></td><td class="rt-num">(\d+)</td>', text, re.M)]
+    row = re.compile(r'^<tr><td><a href="\.\./lagen/[^"]+">[^<]+</a></td><td class="rt-num">(\d+)</td>', re.M)
+    counts = [int(n) for n in row.findall(text)]
     assert sum(counts) == len(landscape.modules) and len(counts) == len(landscape.layers)
 
 
@@ -265,7 +268,10 @@ def test_out_of_scope_reasons_split_by_name(large, monkeypatch):
     monkeypatch.setattr(out_of_scope, "REASONS_PER_PAGE", 5)
     views = out_of_scope.out_of_scope_views(Index(landscape, LandscapeGraph(landscape)))
     names = [row.module.label for v in views for row in v.rows]
-    expected = sorted((m for m in landscape.modules.values() if m.status == "out-of-scope"), key=lambda m: (m.name.lower(), m.id))
+    expected = sorted(
+        (m for m in landscape.modules.values() if m.status == "out-of-scope"),
+        key=lambda m: (m.name.lower(), m.id),
+    )
     assert names == [m.name for m in expected] and len(views) == math.ceil(len(expected) / 5)
 
 

@@ -11,7 +11,7 @@ from ..model import STATUS_LABELS, Layer
 from ..text import rich
 from .common import Index, Linker, ModuleRow, StatusCount, layer_doc, module_rows
 from .paging import Page, paginate
-from .render import render_pages
+from .render import PICTURE_ONLY, render_pages
 
 
 @dataclass(frozen=True)
@@ -53,4 +53,7 @@ def layer_view(index: Index, layer_id: str) -> LayerPage:
 
 def layer_pages(index: Index, layer_id: str) -> dict[str, str]:
     """A layer's pages, by docs path."""
-    return render_pages("layer.html", layer_views(index, layer_id), index.landscape.layer(layer_id).name)
+    return render_pages(
+        "layer.html", layer_views(index, layer_id), index.landscape.layer(layer_id).name,
+        hide=PICTURE_ONLY,
+    )

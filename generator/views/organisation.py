@@ -16,9 +16,9 @@ from .common import (
     Link,
     Linker,
     ModuleRow,
+    external,
     module_doc,
     module_rows,
-    external,
     organisation_doc,
 )
 from .paging import Page, paginate_side_by_side

@@ -126,4 +126,4 @@ def paginate_side_by_side(first_doc: str, *lists: Sequence[object]) -> list[tupl
     """Several lists of one page split together: page n of each, for every n up to
     the longest list's page count (the shorter lists' trailing pages are empty)."""
     count = max(page_count(rows) for rows in lists)
-    return list(zip(*(paginate(first_doc, rows, count=count) for rows in lists)))
+    return list(zip(*(paginate(first_doc, rows, count=count) for rows in lists), strict=True))

@@ -37,6 +37,13 @@ ENV = Environment(
 )
 ENV.globals["STATUS_LABELS"] = STATUS_LABELS
 
+PICTURE = ["navigation"]
+"""Material's ``hide`` of a page whose main content is a picture: the navigation
+sidebar makes room (site_theme shows the navigation as tabs there), the table
+of contents stays for the page's sections."""
+PICTURE_ONLY = ["navigation", "toc"]
+"""``hide`` of a picture page with few sections: the picture gets the whole width."""
+
 
 def render(template: str, **context: Any) -> str:
     """Render a template of generator/templates with plain-data context."""
@@ -51,11 +58,12 @@ def render_page(template: str, view: Any, *, title: str, description: str | None
     return front_matter(title=title, description=description, hide=hide) + body
 
 
-def render_pages(template: str, views: Iterable[Any], title: str) -> dict[str, str]:
+def render_pages(template: str, views: Iterable[Any], title: str,
+                 hide: list[str] | None = None) -> dict[str, str]:
     """The pages of a split list, by docs path: one view per page, each with a
     ``page`` field (:class:`generator.views.paging.Page`); ``title`` gets the
-    page's number."""
+    page's number, ``hide`` is Material's front matter of every page."""
     return {
-        view.page.doc: render_page(template, view, title=title + view.page.title_suffix)
+        view.page.doc: render_page(template, view, title=title + view.page.title_suffix, hide=hide)
         for view in views
     }

@@ -1,10 +1,14 @@
-"""The status dashboard ``/status/``: modules per layer and status, adoption, contributions."""
+"""The status dashboard ``/status/``: modules per layer and status, adoption, contributions,
+each as a table and the first two also as a chart."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Organisation
+from markupsafe import Markup
+
+from ..draw.charts import Bar, StackedBar, bar_chart, stacked_bar_chart
+from ..model import STATUS_LABELS, Organisation
 from .common import STATUS_ORDER, Index, Link, Linker
 from .render import render_page
 
@@ -56,6 +60,48 @@ class StatusPage:
     """Most adopted first."""
     contributors: list[Contribution]
     """Largest contribution first."""
+    matrix_chart: Markup
+    """The matrix as stacked bars (SVG); the table is its text alternative."""
+    ranking_chart: Markup
+    """The +1 ranking as bars (SVG): the modules that municipalities adopt."""
+
+
+def _counted(row: LayerCounts, statuses: tuple[str, ...]) -> str:
+    """``Kanalen: 3 modules: 1 beschikbaar (permanente bèta), 2 gezocht.``"""
+    text = f"{row.layer.label}: {row.total} " + ("module" if row.total == 1 else "modules")
+    parts = [
+        f"{n} {STATUS_LABELS[s].lower()}" for s, n in zip(statuses, row.counts, strict=True) if n
+    ]
+    return text + (": " + ", ".join(parts) if parts else "") + "."
+
+
+def matrix_chart(matrix: list[LayerCounts], statuses: tuple[str, ...]) -> Markup:
+    """Modules per layer by status, as horizontal stacked bars."""
+    desc = "Per laag het aantal modules, naar status. " + " ".join(
+        _counted(row, statuses) for row in matrix
+    )
+    return Markup(stacked_bar_chart(
+        [StackedBar(row.layer.label, tuple(row.counts)) for row in matrix],
+        statuses,
+        element_id="rt-chart-layers",
+        title="Modules per laag en status",
+        desc=desc,
+    ))
+
+
+def ranking_chart(ranking: list[Adoption]) -> Markup:
+    """Adopting municipalities per module, most first, as horizontal bars."""
+    rows = [r for r in ranking if r.adopters]
+    desc = "Afnemende gemeenten per module, de meest afgenomen eerst. " + (
+        "; ".join(f"{r.module.label}: {r.adopters}" for r in rows) + "." if rows
+        else "Nog geen module heeft afnemende gemeenten."
+    )
+    return Markup(bar_chart(
+        [Bar(r.module.label, r.adopters, r.status) for r in rows],
+        element_id="rt-chart-ranking",
+        title="Afnemende gemeenten per module",
+        desc=desc,
+    ))
 
 
 def _contribution(index: Index, org: Organisation) -> tuple[int, str]:
@@ -85,16 +131,19 @@ def status_view(index: Index) -> StatusPage:
     contributors = sorted(
         landscape.organisations.values(), key=lambda o: _contribution(index, o)
     )[:RANKING_SIZE]
+    adoption = [
+        Adoption(to.module(m.id), m.status, len(index.adopting_municipalities(m)),
+                 index.graph.dependent_count(m.id))
+        for m in ranking
+    ]
     return StatusPage(
         statuses=STATUS_ORDER,
         matrix=matrix,
         totals=[sum(m.status == s for m in landscape.modules.values()) for s in STATUS_ORDER],
         total=len(landscape.modules),
-        ranking=[
-            Adoption(to.module(m.id), m.status, len(index.adopting_municipalities(m)),
-                     index.graph.dependent_count(m.id))
-            for m in ranking
-        ],
+        ranking=adoption,
+        matrix_chart=matrix_chart(matrix, STATUS_ORDER),
+        ranking_chart=ranking_chart(adoption),
         contributors=[
             Contribution(to.organisation(o.id), len(index.leads.get(o.id, [])),
                          len(index.builds.get(o.id, [])), len(index.adopts.get(o.id, [])))
