@@ -32,6 +32,8 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ARTIFACTS = ROOT / "artifacts"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENS = {"390": (390, 844), "1366": (1366, 768), "1920": (1920, 1080)}
+"""Phone, laptop and desktop: no page may scroll sideways at any of them."""
 # Playwright already adds --headless, --no-first-run, --disable-background-networking,
 # --disable-component-update, --disable-sync and a fresh profile; root needs --no-sandbox.
 CHROMIUM_ARGS = [
@@ -156,10 +158,16 @@ class Session:
             return self.page.goto(self.base_url + path, wait_until="load")
 
     def axe(self) -> list[dict]:
-        """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+        """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now.
+
+        axe skips what is hidden: a control our script shows (the drawing's filters
+        start ``hidden``) is checked only once the script has shown it, so this waits
+        for that first."""
         self.page.wait_for_function(
             "document.getAnimations().every(a => a.playState !== 'running')"
         )
+        if self.page.locator("form.rt-filters").count():
+            self.page.locator("form.rt-filters").wait_for(state="visible")
         with timed("axe run"):
             self.page.add_script_tag(path=str(AXE_JS))
             result = self.page.evaluate(
@@ -171,14 +179,16 @@ class Session:
 def open_session(browser, base_url: str, **context_options) -> tuple[object, Session]:
     """A fresh browser context on the site. It bypasses the site's Content-Security-
     Policy by default, because axe is injected as an inline script; test_csp.py
-    opens the pages with the policy in force."""
-    options = {"bypass_csp": True, **context_options}
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 800},
-        locale="nl-NL",
-        service_workers="block",
-        **options,
-    )
+    opens the pages with the policy in force. ``color_scheme="dark"`` gives the
+    reader's dark preference, which the site follows with Material's slate scheme."""
+    options = {
+        "bypass_csp": True,
+        "viewport": {"width": 1280, "height": 800},
+        "locale": "nl-NL",
+        "service_workers": "block",
+        **context_options,
+    }
+    context = browser.new_context(**options)
     own = urlsplit(base_url).netloc
     session = Session(page=None, base_url=base_url, external=[], requests=[], errors=[])
 
@@ -204,6 +214,28 @@ def web(browser, base_url):
     ARTIFACTS.mkdir(exist_ok=True)
     yield session
     context.close()
+
+
+def sideways(page) -> dict | None:
+    """How far the page reaches past the right edge of the window, or None.
+
+    Material sets ``overflow-x: hidden`` on <html>, so a too wide element does not
+    give a scroll bar: it is cut off. Either way ``scrollWidth`` counts it; a wide
+    picture or table inside its own scrolling frame does not count."""
+    return page.evaluate(
+        r"""() => {
+          const width = document.documentElement.clientWidth;
+          const reach = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+          if (reach <= width) return null;
+          const wide = [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 1)
+            .filter(e => !e.closest('.md-sidebar, .md-search, [hidden]'))
+            .slice(0, 3)
+            .map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined
+                 ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''));
+          return {width, reach, wide};
+        }"""
+    )
 
 
 def format_violations(violations: list[dict]) -> str:

@@ -1,6 +1,8 @@
 """Quality gates in a real browser, one page of every page type of the shipped site:
-status 200, no console errors, zero axe WCAG 2.1 A/AA violations, zero requests
-to other hosts; search; keyboard; screenshots as test artefacts."""
+status 200, no console errors, zero axe WCAG 2.1 A/AA violations in the light and
+the dark scheme, zero requests to other hosts, no sideways scrolling on a phone, a
+laptop and a desktop, pictures with the width of the screen; search; keyboard;
+screenshots as test artefacts."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import pytest
 
 from generator.model import load_landscape
 
-from .conftest import ARTIFACTS, ROOT, format_violations, open_session
+from .conftest import ARTIFACTS, ROOT, SCREENS, format_violations, open_session, sideways
 
 LANDSCAPE = load_landscape(ROOT / "modules")
 
@@ -32,6 +34,10 @@ def page_types() -> dict[str, str]:
         "afhankelijkheden": "afhankelijkheden/",
         "buiten scope": "buiten-scope/",
         "wijzigingen": "wijzigingen/",
+        "modules index": "modules/",
+        "layers index": "lagen/",
+        "organisations index": "organisaties/",
+        "standards index": "standaarden/",
         "over": "over/",
         "bijdragen": "bijdragen/",
         "toegankelijkheid": "toegankelijkheid/",
@@ -39,6 +45,9 @@ def page_types() -> dict[str, str]:
 
 
 PAGES = page_types()
+PICTURE_PAGES = ("home", "module", "organisation", "layer", "afhankelijkheden")
+"""Pages whose main content is a picture: no sidebar takes its room on a wide screen."""
+SCHEMES = ("light", "dark")
 
 
 def _search(web, word: str) -> None:
@@ -49,17 +58,111 @@ def _search(web, word: str) -> None:
     web.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
 
 
+@pytest.fixture(params=SCHEMES)
+def scheme(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def web_in(browser, base_url, scheme):
+    """A tab whose reader prefers the light or the dark scheme."""
+    context, session = open_session(browser, base_url, color_scheme=scheme)
+    yield session
+    context.close()
+
+
 @pytest.mark.parametrize("kind", sorted(PAGES))
-def test_page_type(web, kind):
+def test_page_type(web_in, scheme, kind):
+    web = web_in
     path = PAGES[kind]
     response = web.goto(path)
     assert response is not None and response.status == 200, path
     assert web.page.get_attribute("html", "lang") == "nl"
     assert web.page.locator("article h1").first.inner_text().strip(), path
+    # the reader's preference is honoured: Material's slate scheme when dark
+    expected = "slate" if scheme == "dark" else "default"
+    assert web.page.get_attribute("body", "data-md-color-scheme") == expected
     violations = web.axe()
-    assert violations == [], f"{path}\n{format_violations(violations)}"
+    assert violations == [], f"{path} ({scheme})\n{format_violations(violations)}"
     assert web.errors == [], web.errors
     assert web.external == [], web.external
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_no_page_scrolls_sideways(browser, base_url, screen):
+    width, height = SCREENS[screen]
+    context, web = open_session(browser, base_url, viewport={"width": width, "height": height})
+    try:
+        wide = {}
+        for kind, path in [*sorted(PAGES.items()), ("404", "404.html")]:
+            web.goto(path)
+            if (reach := sideways(web.page)) is not None:
+                wide[kind] = reach
+        assert wide == {}, f"pages wider than {width} px: {wide}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", ["1366", "1920"])
+def test_pictures_get_the_width_of_the_screen(browser, base_url, screen):
+    """On a laptop and a desktop the navigation sidebar makes room for the picture
+    (its links are tabs above the page), and a drawing's frame is as wide as the
+    drawing or most of the screen; a larger drawing pans inside its frame."""
+    width, height = SCREENS[screen]
+    context, web = open_session(browser, base_url, viewport={"width": width, "height": height})
+    try:
+        for kind in PICTURE_PAGES:
+            web.goto(PAGES[kind])
+            page = web.page
+            assert not page.locator(".md-sidebar--primary").is_visible(), kind
+            assert page.locator(".md-tabs").is_visible(), kind  # the navigation is still there
+            article = page.evaluate("() => document.querySelector('article').clientWidth")
+            assert article >= 0.75 * width, (kind, article)
+            if kind == "home":
+                menu = page.evaluate("() => document.querySelector('ul.rt-menu').clientWidth")
+                assert menu >= 0.75 * width, (kind, menu)
+            for frame, drawing, overflow in page.evaluate(
+                """() => [...document.querySelectorAll('.rt-graph')].map(f => [
+                     f.clientWidth, parseFloat(f.querySelector('svg').getAttribute('width')),
+                     getComputedStyle(f).overflowX])"""
+            ):
+                assert frame >= min(drawing, 0.75 * width) - 2, (kind, frame, drawing)
+                assert overflow == "auto", kind
+        # a text page keeps its navigation sidebar
+        web.goto(PAGES["over"])
+        assert web.page.locator(".md-sidebar--primary").is_visible()
+        assert not web.page.locator(".md-tabs").is_visible()
+    finally:
+        context.close()
+
+
+def test_long_picture_pages_keep_their_table_of_contents(browser, base_url):
+    context, web = open_session(browser, base_url, viewport={"width": 1366, "height": 768})
+    try:
+        for kind in ("home", "module", "organisation"):
+            web.goto(PAGES[kind])
+            toc = web.page.locator(".md-sidebar--secondary .md-nav__link")
+            assert toc.count() >= 2 and toc.first.is_visible(), kind
+        # a phone reaches the navigation through the drawer on a picture page too
+        web.page.set_viewport_size({"width": 390, "height": 844})
+        web.goto(PAGES["module"])
+        web.page.click('label.md-header__button[for="__drawer"]')
+        link = web.page.locator(".md-sidebar--primary a.md-nav__link", has_text="Status").first
+        link.wait_for(state="visible")
+    finally:
+        context.close()
+
+
+def test_status_badges_stay_on_one_line_in_tables(web):
+    """A badge that wraps makes a long table three times as long (issue 12)."""
+    web.page.set_viewport_size({"width": 390, "height": 844})
+    for kind in ("afhankelijkheden", "layer", "status", "organisation"):
+        web.goto(PAGES[kind])
+        one_line = web.page.evaluate(
+            """() => [...document.querySelectorAll('table .rt-badge')].map(b =>
+                 b.offsetHeight < 2 * parseFloat(getComputedStyle(b).fontSize))"""
+        )
+        assert one_line and all(one_line), kind
 
 
 def test_404_page(web):
@@ -86,26 +189,37 @@ def test_search_finds_a_module_by_a_dutch_word_from_its_summary(web):
     assert web.external == []
 
 
-def test_dark_scheme_if_offered(browser, base_url):
+def test_search_in_the_dark_scheme(browser, base_url):
     context, web = open_session(browser, base_url, color_scheme="dark")
     try:
-        for kind in ("home", "module"):
-            web.goto(PAGES[kind])
-            scheme = web.page.get_attribute("body", "data-md-color-scheme")
-            assert scheme == "slate"  # the reader's dark preference is honoured
-            violations = web.axe()
-            assert violations == [], f"{kind} (dark)\n{format_violations(violations)}"
+        web.goto("")
+        _search(web, "zaakgericht")
+        violations = web.axe()
+        assert violations == [], "search (dark)\n" + format_violations(violations)
     finally:
         context.close()
 
 
-def test_screenshots(web):
+SCREENSHOTS = ("home", "module", "organisation", "layer", "afhankelijkheden", "status")
+
+
+def test_screenshots(browser, base_url):
+    """Every picture page and the status page at each screen size in both schemes:
+    artifacts/<page>-<width>-<scheme>.png, for a person to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
-    for name, kind in (("home", "home"), ("module", "module"), ("graph", "afhankelijkheden")):
-        web.goto(PAGES[kind])
-        out = ARTIFACTS / f"{name}.png"
-        web.page.screenshot(path=str(out), full_page=True, animations="disabled")
-        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for scheme in SCHEMES:
+        for screen, (width, height) in SCREENS.items():
+            context, web = open_session(
+                browser, base_url, color_scheme=scheme, viewport={"width": width, "height": height}
+            )
+            try:
+                for kind in SCREENSHOTS:
+                    web.goto(PAGES[kind])
+                    out = ARTIFACTS / f"{kind}-{screen}-{scheme}.png"
+                    web.page.screenshot(path=str(out), full_page=True, animations="disabled")
+                    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+            finally:
+                context.close()
 
 
 def test_graph_filters_keyboard_and_axe(web):
@@ -160,3 +274,22 @@ def test_graph_zoom(web):
     fitted = float(web.page.get_attribute(svg, "width"))
     box = web.page.evaluate("() => document.querySelector('.rt-graph--full').clientWidth")
     assert abs(fitted - box) <= 1
+
+
+def test_graph_controls_in_use_in_the_dark_scheme(browser, base_url):
+    """The drawing's filters and buttons, in use and with the focus on a button, in
+    the dark scheme (issue 12: the buttons were 2.34:1 there)."""
+    context, web = open_session(browser, base_url, color_scheme="dark")
+    try:
+        web.goto(PAGES["afhankelijkheden"])
+        web.page.select_option("form.rt-filters select[name=status]", "wanted")
+        web.page.locator('.rt-graph--full a.rt-node[data-id="open-zaak"]').click()
+        for button in ("reset", "zoom-in"):
+            web.page.focus(f"form.rt-filters button[name={button}]")
+            violations = web.axe()
+            assert violations == [], f"{button} focused (dark)\n" + format_violations(violations)
+        web.page.hover("form.rt-filters button[name=zoom-fit]")
+        violations = web.axe()
+        assert violations == [], "hovered (dark)\n" + format_violations(violations)
+    finally:
+        context.close()
