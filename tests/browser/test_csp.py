@@ -9,7 +9,7 @@ from .test_pages import PAGES, _search
 def test_every_page_type_works_under_its_policy(browser, base_url):
     context, web = open_session(browser, base_url, bypass_csp=False)
     try:
-        for kind, path in sorted(PAGES.items()) + [("404", "404.html")]:
+        for kind, path in [*sorted(PAGES.items()), ("404", "404.html")]:
             web.goto(path)
             policy = web.page.get_attribute(
                 'meta[http-equiv="Content-Security-Policy"]', "content"

@@ -1,5 +1,6 @@
 """A synthetic landscape large enough to split every long list: the split pages, the
-rolled-up menu card and module list pass the same gates as the shipped site."""
+rolled-up menu card, module list and drawing pass the same gates as the shipped site,
+in both colour schemes and without sideways scrolling."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import pytest
 
 from generator.synth import synthesize
 
-from .conftest import format_violations, open_session, variant_site
+from .conftest import SCREENS, format_violations, open_session, sideways, variant_site
 
 PAGES = {
     "home, rolled up": "",
+    "dependencies, rolled up": "afhankelijkheden/",
+    "organisation, most modules": "organisaties/gm0009/",
     "module list, per layer": "modules/",
     "changes, page 2": "wijzigingen/pagina-2/",
     "layer, page 2": "lagen/diensten/pagina-2/",
@@ -39,14 +42,34 @@ def web(browser, large_site):
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", sorted(PAGES))
-def test_split_and_rolled_up_pages_pass_the_gates(web, kind):
-    path = PAGES[kind]
-    response = web.goto(path)
-    assert response is not None and response.status == 200, path
-    violations = web.axe()
-    assert violations == [], f"{path}\n{format_violations(violations)}"
-    assert web.errors == [] and web.external == [], (web.errors, web.external)
+def test_split_and_rolled_up_pages_pass_the_gates(browser, large_site, kind, scheme):
+    context, web = open_session(browser, large_site, color_scheme=scheme)
+    try:
+        path = PAGES[kind]
+        response = web.goto(path)
+        assert response is not None and response.status == 200, path
+        violations = web.axe()
+        assert violations == [], f"{path} ({scheme})\n{format_violations(violations)}"
+        assert web.errors == [] and web.external == [], (web.errors, web.external)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_long_pages_do_not_scroll_sideways(browser, large_site, screen):
+    width, height = SCREENS[screen]
+    context, web = open_session(browser, large_site, viewport={"width": width, "height": height})
+    try:
+        wide = {}
+        for kind, path in sorted(PAGES.items()):
+            web.goto(path)
+            if (reach := sideways(web.page)) is not None:
+                wide[kind] = reach
+        assert wide == {}, f"pages wider than {width} px: {wide}"
+    finally:
+        context.close()
 
 
 def test_pager_is_reached_by_keyboard_and_leads_to_the_next_page(web):
