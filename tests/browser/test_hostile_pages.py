@@ -18,6 +18,13 @@ INJECTED = (
     " a[href^=\"vbscript\" i], article style, article script').length"
 )
 
+# The pages whose title is a name in the hostile model (see tests/hostile.py).
+NAMED_AFTER = {
+    **{f"modules/aanval-{i}/": payload[:80] for i, payload in enumerate(PAYLOADS)},
+    "lagen/diensten/": PAYLOADS[2], "standaarden/zgw-apis/": PAYLOADS[4],
+    "organisaties/gm0363/": PAYLOADS[6], "organisaties/vng/": PAYLOADS[9],
+}
+
 
 def _attack(work: Path) -> None:
     shutil.rmtree(work / "modules")
@@ -45,7 +52,10 @@ def test_no_attack_runs_or_injects_markup(browser, hostile_url):
             web.page.wait_for_timeout(50)
             assert web.page.evaluate(INJECTED) == 0, path
             title = web.page.title()
-            assert "<" not in title or "&lt;" not in title, path
+            if path in NAMED_AFTER:  # exactly the model text: not markup, not escaped twice
+                assert title == f"{NAMED_AFTER[path]} - Retratstoliped", (path, title)
+            else:  # named in our own words: no model text reached the title
+                assert "<" not in title and "&" not in title, (path, title)
         # interact with the graph: selecting nodes renders names into the live region
         web.goto("afhankelijkheden/")
         web.page.locator(".rt-graph--full a.rt-node").first.click()
