@@ -303,13 +303,16 @@ def import_group() -> None:
               type=click.Path(path_type=Path), help="The model folder to merge into.")
 @click.option("--write", "write_files", is_flag=True,
               help="Write the files; without it, print what would be added.")
-def import_gemma(data_dir: Path, model_dir: Path, write_files: bool) -> None:
+@click.option("--include-islands", is_flag=True,
+              help="Also add the components no GEMMA relation connects (check warns about each): "
+                   "the whole reference architecture, for scale tests.")
+def import_gemma(data_dir: Path, model_dir: Path, write_files: bool, include_islands: bool) -> None:
     """Merge the GEMMA reference components (the CSV exports in DIR) into the model as
     wanted modules; existing modules are never changed. Exit 1 on bad input."""
     from .importers.gemma import GemmaError, run
 
     try:
-        outcome = run(data_dir, model_dir, write_files=write_files)
+        outcome = run(data_dir, model_dir, write_files=write_files, include_islands=include_islands)
     except GemmaError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -486,3 +486,21 @@ def test_model_with_errors_is_refused(tmp_path):
     assert done.stderr.startswith(f"error: {model}: the model has errors (first: ")
     assert done.stderr.count("\n") == 1
     assert tree(model) == before
+
+
+def test_include_islands_adds_the_whole_reference_architecture(tmp_path, pristine, plan):
+    """The scale model of issue 12: every component, the unconnected ones as islands."""
+    folder = tmp_path / "modules"
+    shutil.copytree(pristine, folder)
+    done = cli("import", "gemma", str(DATA), "--model", str(folder), "--write", "--include-islands")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{len(plan.islands)} kept as islands" in done.stdout
+    result = check_model(folder)
+    assert result.landscape is not None and result.errors == []
+    assert {p.code for p in result.warnings} == {"island"}
+    modules = result.landscape.modules
+    assert len(modules) == len(check_model(pristine).landscape.modules) + len(plan.modules) + len(
+        plan.islands)
+    assert len(modules) > 200
+    islands = {Path(p.path).stem for p in result.warnings}
+    assert all(not modules[i].depends_on for i in islands)  # never an invented dependency

@@ -35,8 +35,11 @@ class Outcome:
     report: str
 
 
-def run(data_dir: Path, model_dir: Path, *, write_files: bool = False) -> Outcome:
-    """Plan the import of ``data_dir`` into ``model_dir``; write it if ``write_files``.
+def run(
+    data_dir: Path, model_dir: Path, *, write_files: bool = False, include_islands: bool = False
+) -> Outcome:
+    """Plan the import of ``data_dir`` into ``model_dir``; write it if ``write_files``;
+    ``include_islands`` keeps the unconnected components (see :class:`.plan.Plan`).
 
     Nothing is written unless the whole import is valid: the merged model is
     checked in a scratch copy first.
@@ -44,7 +47,7 @@ def run(data_dir: Path, model_dir: Path, *, write_files: bool = False) -> Outcom
     Raises:
         GemmaError: bad input, or an import that would add a problem to the model.
     """
-    plan = plan_import(data_dir, model_dir)
+    plan = plan_import(data_dir, model_dir, include_islands=include_islands)
     files = render(plan)
     verify(plan, files)
     written = write(plan, files) if write_files else None

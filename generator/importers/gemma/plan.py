@@ -95,7 +95,11 @@ class Plan:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     """(GEMMA name, why it is not imported)."""
     islands: list[tuple[str, str]] = field(default_factory=list)
-    """(GEMMA name, layer): components with no dependency either way, left out."""
+    """(GEMMA name, layer): components with no dependency either way, left out
+    (kept, unconnected, with ``include_islands``)."""
+    include_islands: bool = False
+    """Keep the islands as modules without dependencies (a model of the whole
+    reference architecture, for scale tests; ``check`` warns about each)."""
     cycle_drops: list[EdgeNote] = field(default_factory=list)
     not_applied: list[EdgeNote] = field(default_factory=list)
     """GEMMA dependencies of an existing module on a new one: not applied."""
@@ -310,8 +314,9 @@ def _standard_ids(data: GemmaData, landscape: Landscape) -> dict[str, str]:
     return result
 
 
-def plan_import(data_dir: Path, model_dir: Path) -> Plan:
-    """Plan merging the GEMMA reference components of ``data_dir`` into ``model_dir``.
+def plan_import(data_dir: Path, model_dir: Path, *, include_islands: bool = False) -> Plan:
+    """Plan merging the GEMMA reference components of ``data_dir`` into ``model_dir``;
+    ``include_islands`` keeps the components no relation connects (see :class:`Plan`).
 
     Raises:
         GemmaError: bad GEMMA input, a model folder that is missing or has errors,
@@ -321,7 +326,8 @@ def plan_import(data_dir: Path, model_dir: Path) -> Plan:
         raise GemmaError(f"{model_dir}: model folder does not exist")
     data = read_gemma(data_dir)
     landscape = _landscape(model_dir)
-    plan = Plan(model_dir, data_dir, landscape, (), (), len(data.components))
+    plan = Plan(model_dir, data_dir, landscape, (), (), len(data.components),
+                include_islands=include_islands)
     module_of, layers = _classify(data, plan)
     missing = sorted(set(layers.values()) - {layer.id for layer in landscape.layers})
     if missing:
@@ -337,6 +343,8 @@ def plan_import(data_dir: Path, model_dir: Path) -> Plan:
     plan.islands = sorted(
         (components[c].name, layers[c]) for c in layers if module_of[c] in islands
     )
+    if include_islands:
+        islands = set()
     kept = {pair: e for pair, e in kept.items() if pair[0] not in islands}
     plan.modules, plan.standards = _assemble(
         data, module_of=module_of, layers=layers, islands=islands, kept=kept, plan=plan

@@ -37,7 +37,7 @@ def report(plan: Plan, written: list[Path] | None) -> str:
         f"GEMMA import from {plan.data_dir} into {plan.model_dir} ({mode})",
         "",
         f"{plan.components} GEMMA components: {len(plan.modules)} new modules, "
-        f"{len(plan.matched)} already in the model, {len(plan.islands)} left out as islands, "
+        f"{len(plan.matched)} already in the model, {len(plan.islands)} {'kept' if plan.include_islands else 'left out'} as islands, "
         f"{len(plan.skipped)} not imported",
         "new modules by layer: " + ", ".join(f"{layer} {per_layer[layer]}" for layer in layers),
         f"new dependencies: {dependencies} ({kinds[FLOW]} from flows, {kinds[INHERITED]} "
@@ -68,7 +68,8 @@ def report(plan: Plan, written: list[Path] | None) -> str:
     if plan.weak_drops:
         out += ["", "Dropped, on a retired or out-of-scope module:", *_edges(plan.weak_drops)]
     if plan.islands:
-        out += ["", "Left out: no GEMMA relation connects them to the landscape (islands):"]
+        kept = "Added without dependencies" if plan.include_islands else "Left out"
+        out += ["", f"{kept}: no GEMMA relation connects them to the landscape (islands):"]
         for layer in layers:
             names = [name for name, where in plan.islands if where == layer]
             if names:
