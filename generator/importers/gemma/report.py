@@ -37,7 +37,8 @@ def report(plan: Plan, written: list[Path] | None) -> str:
         f"GEMMA import from {plan.data_dir} into {plan.model_dir} ({mode})",
         "",
         f"{plan.components} GEMMA components: {len(plan.modules)} new modules, "
-        f"{len(plan.matched)} already in the model, {len(plan.islands)} {'kept' if plan.include_islands else 'left out'} as islands, "
+        f"{len(plan.matched)} already in the model, "
+        f"{len(plan.islands)} {'kept' if plan.include_islands else 'left out'} as islands, "
         f"{len(plan.skipped)} not imported",
         "new modules by layer: " + ", ".join(f"{layer} {per_layer[layer]}" for layer in layers),
         f"new dependencies: {dependencies} ({kinds[FLOW]} from flows, {kinds[INHERITED]} "
