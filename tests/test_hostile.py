@@ -13,6 +13,7 @@ import tracemalloc
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
+import markdown
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -188,25 +189,168 @@ def test_alias_bomb_in_a_module_is_refused_quickly(model):
     assert [p.code for p in problems] == ["yaml-anchor"]
 
 
-text_values = st.text(max_size=120)
+# Attacks the property below mixes into random text, beyond PAYLOADS: template
+# syntax (Jinja, and what other engines evaluate), CDATA and comment breakers,
+# Markdown constructs that make links or attributes, URL tricks, front matter.
+ATTACKS = [
+    *PAYLOADS,
+    "{{ 7*7 }}", "{{7*'7'}}", "{% raw %}", "{% endraw %}", "{%print(7*7)%}", "${7*7}", "#{7*7}",
+    "]]>", "<![CDATA[", "-->", "<!--", '"><svg onload=alert(1)>',
+    "<iframe src=javascript:alert(1)>", "javascript:alert(1)", "<javascript:alert(1)>",
+    "[x]: javascript:alert(1)\n\n[x]", '<a href="java&#x09;script:alert(1)">x</a>',
+    "[x](java\tscript:alert(1))", "<math><mi xlink:href=javascript:alert(1)>x</mi></math>",
+    "<object data=javascript:alert(1)>", "<base href=javascript:alert(1)//>",
+    "<form action=javascript:alert(1)><button>x</button></form>",
+    '<meta http-equiv=refresh content="0;url=javascript:alert(1)">',
+    "x\n{: onclick=alert(1) }", '!!! note "<script>alert(1)</script>"',
+    "\n---\ntitle: <script>alert(1)</script>\n---\n", "title: <script>alert(1)</script>",
+    "`<script>alert(1)</script>`", "```\n</code><script>x</script>\n```",
+]
+# Random text around the attacks has no digits, so a "49" that the harmless model
+# does not have can only come from evaluating {{ 7*7 }}.
+words = st.text(
+    st.characters(blacklist_categories=["Cs", "Cc", "Co", "Cn", "Nd", "Nl", "No"]), max_size=12
+)
+attack_text = st.lists(
+    st.one_of(st.sampled_from(ATTACKS), words), min_size=1, max_size=6
+).map(" ".join)
+URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "data", "poster", "srcset"}
+ACTIVE_TAGS = {"script", "iframe", "frame", "object", "embed", "img", "image", "svg", "math",
+               "style", "link", "meta", "base", "form", "input", "button", "video", "audio",
+               "source", "use"}
+FORTY_NINE = re.compile(r"(?<![\d.])49(?![\d.])")
+# The Markdown extensions of mkdocs.yml: a page is also read as Markdown, as
+# MkDocs without our plugin (or a Markdown page, whatever the format) reads it.
+MKDOCS_MARKDOWN = markdown.Markdown(
+    extensions=["admonition", "attr_list", "tables", "pymdownx.superfences", "toc"]
+)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
-@given(name=text_values, summary=text_values, description=st.text(max_size=300), note=text_values)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_check_then_generate_never_crashes_and_never_emits_markup(tmp_path_factory, name, summary, description, note):
-    folder = materialise(None, tmp_path_factory.mktemp("f"))
-    path = folder / "diensten" / "zaken.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data.update(name=name, summary=summary, description=description,
-                history=[{"date": "2024-01-01", "status": "available", "note": note}])
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+class Reading(HTMLParser):
+    """What a browser would act on in a page: tags that load or run something,
+    event handlers, links with a script scheme, and the text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.active: list[str] = []
+        self.handlers: list[str] = []
+        self.bad_urls: list[str] = []
+        self.text: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ACTIVE_TAGS:
+            self.active.append(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(f"<{tag} {name}>")
+            url = re.sub(r"[\x00-\x20]", "", value or "").lower()  # as a browser parses it
+            if name in URL_ATTRIBUTES and url.startswith(("javascript:", "data:", "vbscript:")):
+                self.bad_urls.append(f"<{tag} {name}={value!r}>")
+            if name in ("title", "alt", "aria-label", "content", "value"):
+                self.text.append(value or "")
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _readings(page: str) -> list[Reading]:
+    """The page read as HTML, as Markdown, and its front matter values as HTML
+    (themes print ``title`` and ``description`` unescaped)."""
+    matter = FRONT_MATTER.match(page)
+    body = page[matter.end() :] if matter else page
+    values = yaml.safe_load(matter.group(1)) if matter else {}
+    readings = [Reading(body), Reading(MKDOCS_MARKDOWN.reset().convert(body))]
+    readings += [Reading(v) for v in (values or {}).values() if isinstance(v, str)]
+    return readings
+
+
+def _write_model(folder, texts: dict[str, str]) -> None:
+    """The base fixture with ``texts`` in its text fields: landscape title and
+    description, a layer's, a standard's and an organisation's name, and a
+    module's name, summary, description and history note."""
+    landscape = yaml.safe_load((folder / "landscape.yaml").read_text(encoding="utf-8"))
+    landscape.update(title=texts["title"], description=texts["description"])
+    landscape["layers"][1].update(name=texts["layer"], description=texts["description"])
+    landscape["standards"][0].update(name=texts["standard"], description=texts["description"])
+    organisations = yaml.safe_load((folder / "organisations.yaml").read_text(encoding="utf-8"))
+    organisations[1]["name"] = texts["organisation"]
+    module = yaml.safe_load((folder / "diensten" / "zaken.yaml").read_text(encoding="utf-8"))
+    module.update(name=texts["name"], summary=texts["summary"], description=texts["description"],
+                  history=[{"date": "2024-01-01", "status": "available", "note": texts["note"]}])
+    for name, data in [("landscape.yaml", landscape), ("organisations.yaml", organisations),
+                       ("diensten/zaken.yaml", module)]:
+        (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+ONE_LINE = {"title": 80, "layer": 80, "standard": 80, "organisation": 80, "name": 80,
+            "summary": 200, "note": 200}
+
+
+def _site(folder, texts: dict[str, str]) -> dict[str, str] | None:
+    _write_model(folder, texts)
     result = check_model(folder, today=TODAY)
     if result.landscape is None:
         assert result.errors
-        return
-    pages = build_site(result.landscape)
-    for uri, text in pages.items():
-        if uri.endswith(".md"):
-            audit = Audit()
-            audit.feed(text)
-            assert audit.handlers == [] and audit.bad_urls == [], uri
+        return None
+    return build_site(result.landscape, edit_base="https://forge.example/edit/main/modules")
+
+
+def _read(pages: dict[str, str]) -> dict[str, list[Reading]]:
+    """The readings of every page and drawing."""
+    return {path: _readings(page) for path, page in pages.items()
+            if path.endswith((".md", ".svg"))}
+
+
+def _counts(readings: list[Reading]) -> tuple[int, int]:
+    """The active tags and the 49s in the readings of one page."""
+    return (sum(len(r.active) for r in readings),
+            sum(len(FORTY_NINE.findall(" ".join(r.text))) for r in readings))
+
+
+@pytest.fixture(scope="module")
+def harmless_counts(tmp_path_factory):
+    """The active tags and 49s of the same model with harmless text: what the
+    templates themselves write."""
+    folder = materialise(None, tmp_path_factory.mktemp("harmless"))
+    pages = _site(folder, {key: "Tekst" for key in [*ONE_LINE, "description"]})
+    assert pages is not None
+    return {path: _counts(readings) for path, readings in _read(pages).items()}
+
+
+def test_check_then_generate_with_attacks_in_every_text_field(tmp_path_factory, harmless_counts):
+    """Attacks in every text field, checked and generated: nothing of them becomes
+    a tag, handler, script link or evaluated template, in the pages read as HTML
+    or as Markdown, in the front matter, the drawings or the feed."""
+    built = {"examples": 0, "sites": 0}
+
+    @given(st.fixed_dictionaries({key: attack_text for key in [*ONE_LINE, "description"]}))
+    @settings(max_examples=60, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    def run(texts):
+        built["examples"] += 1
+        for key, limit in ONE_LINE.items():
+            texts[key] = " ".join(texts[key].split())[:limit].strip() or "x"
+        pages = _site(materialise(None, tmp_path_factory.mktemp("f")), texts)
+        if pages is None:
+            return
+        built["sites"] += 1
+        for path, readings in _read(pages).items():
+            active, forty_nines = _counts(readings)
+            assert active <= harmless_counts[path][0], (path, "a tag the templates do not write")
+            assert forty_nines <= harmless_counts[path][1], (path, "{{ 7*7 }} was evaluated")
+            for reading in readings:
+                assert reading.handlers == [] and reading.bad_urls == [], path
+        for path, page in pages.items():
+            if path.endswith((".svg", ".xml")):
+                root = ET.fromstring(page.encode("utf-8"))  # well-formed: no CDATA breakout
+                assert not any(e.tag.rsplit("}", 1)[-1] == "script" for e in root.iter()), path
+        shown = " ".join(" ".join(_readings(pages["modules/zaken/index.md"])[0].text).split())
+        assert texts["name"] in shown  # the text is there, as text
+
+    run()
+    assert built["sites"] >= built["examples"] * 3 // 4, built  # most examples pass the check
