@@ -141,3 +141,23 @@ def expected_paths(landscape: Landscape) -> set[str]:
     paths |= {f"lagen/{layer.id}/index.md" for layer in landscape.layers}
     paths |= {f"standaarden/{i}/index.md" for i in landscape.standards}
     return paths
+
+
+GEMMA_DATA = ROOT.parent / "shared" / "data" / "gemma"
+
+
+def gemma_model(target: Path) -> Path:
+    """A model of the real size in ``target``: the shipped landscape with every GEMMA
+    reference component merged in (``import gemma --include-islands``), about 245
+    modules. The islands make ``check`` warn, so build it without ``--strict``."""
+    import shutil
+
+    shutil.copytree(ROOT / "modules", target)
+    exe = Path(sys.executable).parent / "retratstoliped"
+    done = subprocess.run(
+        [str(exe), "import", "gemma", str(GEMMA_DATA), "--model", str(target), "--write",
+         "--include-islands"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return target
