@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -76,6 +78,17 @@ def _toc_tokens(found: list[Heading]) -> list[_TocToken]:
         (stack[-1]["children"] if stack else root).append(token)
         stack.append(token)
     return root
+
+
+def _nav_titles(items: list) -> Iterator[tuple[str, str]]:
+    """(path, title) of every titled page in the ``nav`` of mkdocs.yml."""
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, title
+                elif isinstance(value, list):
+                    yield from _nav_titles(value)
 
 
 class RetratstolipedConfig(Config):
@@ -166,6 +179,15 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
             if _LAST_BUILD.get(key) == self.digests[key] and os.path.isfile(file.abs_dest_path):
                 file.is_modified = lambda: False  # type: ignore[method-assign]
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A generated page in the nav of mkdocs.yml is called what the nav calls it
+        (as MkDocs names the pages it creates itself): "Menukaart", not the intro's heading."""
+        titles = dict(_nav_titles(config.nav or []))
+        for page in nav.pages:
+            if isinstance(page, GeneratedPage) and page.file.src_uri in titles:
+                page.title = titles[page.file.src_uri]
+        return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Remember what this build wrote, for the next ``--dirty`` rebuild; forget the

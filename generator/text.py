@@ -84,5 +84,7 @@ def front_matter(**fields: object) -> str:
             continue
         shown = _theme_text(value) if key in ("title", "description") else value
         lines.append(f"{key}: {json.dumps(shown)}")
+    if len(lines) == 1:
+        return ""  # no front matter at all: an empty one would not parse as one
     lines.append("---")
     return "\n".join(lines) + "\n\n"

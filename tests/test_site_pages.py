@@ -122,9 +122,11 @@ def test_home_keeps_the_intro_first(extended):
     assert home.index("Welkom") < home.index('<h2 id="de-menukaart">')
 
 
-def test_home_title_comes_from_the_intro_heading(extended):
+def test_home_has_a_title_only_when_its_front_matter_gives_one(extended):
     home = build_site(extended, intro="# Wij & \"zij\"\n")["index.md"]
-    assert home.startswith('---\ntitle: "Wij &amp; &quot;zij&quot;"\n---')
+    assert not home.startswith("---\ntitle:")  # the theme names it after the site
+    titled = build_site(extended, intro='---\ntitle: Wij & "zij"\n---\n# X\n')["index.md"]
+    assert titled.startswith('---\ntitle: "Wij &amp; &quot;zij&quot;"\n---')
 
 
 def test_intekenen_lists_every_wanted_module_with_its_file(site):

@@ -8,7 +8,6 @@ addresses, as MkDocs would make them.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,8 +20,6 @@ from .common import relative_href
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _MD_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]*\.md)([#?][^"]*)?"')
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -31,7 +28,8 @@ class HandWritten:
 
     html: Markup
     meta: dict[str, Any] = field(default_factory=dict)
-    """``title`` (from the front matter or the first heading), ``description``, ``hide``."""
+    """``title``, ``description`` and ``hide`` from its front matter; without a title
+    the theme names the home page after the site, and the nav calls it what mkdocs.yml does."""
 
 
 def hand_written(text: str, doc: str = "index.md") -> HandWritten:
@@ -48,7 +46,5 @@ def hand_written(text: str, doc: str = "index.md") -> HandWritten:
     html = _MD_LINK.sub(
         lambda m: f'href="{relative_href(doc, m.group(1))}{m.group(2) or ""}"', html
     )
-    if "title" not in meta and (h1 := _H1.search(html)):
-        meta["title"] = html_lib.unescape(_TAG.sub("", h1.group(1)))
     fields: dict[str, Any] = {k: meta[k] for k in ("title", "description", "hide") if k in meta}
     return HandWritten(Markup(html), fields)

@@ -50,7 +50,8 @@ def render(template: str, **context: Any) -> str:
     return ENV.get_template(template).render(**context)
 
 
-def render_page(template: str, view: Any, *, title: str, description: str | None = None,
+def render_page(template: str, view: Any, *, title: str | None = None,
+                description: str | None = None,
                 hide: list[str] | None = None) -> str:
     """A page: its front matter, then the template rendered with the fields of the
     view-model dataclass ``view`` as its variables."""
