@@ -202,7 +202,8 @@ def build(config: Path, site_dir: Path) -> None:
 
     def mkdocs_build(fresh: Path) -> bool:
         args = ["build", "--strict", "-q", "-f", str(config), "-d", str(fresh)]
-        return subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env).returncode == 0
+        done = subprocess.run([sys.executable, "-m", "mkdocs", *args], env=env, check=False)
+        return done.returncode == 0
 
     if not replace_dir(site_dir, mkdocs_build):
         click.echo(f"build failed; {site_dir} is unchanged", err=True)
@@ -281,7 +282,7 @@ def diff(old: str, new_dir: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
             ["git", "archive", "--format=tar", old, new_dir.as_posix()],
-            capture_output=True,
+            capture_output=True, check=False,
         )
         if archive.returncode != 0:
             raise click.BadParameter(

@@ -81,7 +81,7 @@ class LandscapeGraph:
 
     def most_depended_on(self, limit: int = 10) -> list[tuple[str, int]]:
         """The modules with the most transitive dependents, most first, then by id."""
-        ranked = sorted(((-self.dependent_count(n), n) for n in self._order))
+        ranked = sorted((-self.dependent_count(n), n) for n in self._order)
         return [(n, -count) for count, n in ranked[:limit] if count < 0]
 
     def islands(self) -> list[frozenset[str]]:
