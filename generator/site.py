@@ -35,6 +35,7 @@ from .views.layer import layer_pages
 from .views.module import module_page
 from .views.organisation import organisation_pages
 from .views.out_of_scope import out_of_scope_pages
+from .views.render import compile_templates
 from .views.standard import standard_pages
 from .views.status import status_page
 
@@ -92,6 +93,7 @@ def build_site_parts(
 ) -> tuple[dict[str, str], dict[Job, dict[str, str]]]:
     """:func:`build_site`, with the pages of each entity job apart; with ``reuse``,
     only ``jobs`` are rendered and the other entity pages are taken from it."""
+    compile_templates()
     index = Index(landscape, graph, drawings)
     picture = graph_picture(index)
     pages: dict[str, str] = {

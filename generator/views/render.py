@@ -34,8 +34,16 @@ ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    auto_reload=False,  # package files: no stat of the template on every page
 )
 ENV.globals["STATUS_LABELS"] = STATUS_LABELS
+
+
+def compile_templates() -> None:
+    """Compile every template now: once in the parent, before workers fork, not
+    once in every worker and again in the parent at the next rebuild."""
+    for name in ENV.list_templates(extensions=["html"]):
+        ENV.get_template(name)
 
 PICTURE = ["navigation"]
 """Material's ``hide`` of a page whose main content is a picture: the navigation
