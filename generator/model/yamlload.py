@@ -44,9 +44,12 @@ _SCALAR_NAMES = {
 _CONSTRUCTOR = SafeConstructor()
 # An anchor (&a) or alias (*a) can only start a token; anything else holding
 # these characters (Markdown emphasis, "R&D") is checked by the event scan too,
-# which is exact, so this pattern only needs to never miss one.
+# which is exact, so this pattern only needs to never miss one. A token starts
+# after a line break (YAML also breaks lines at a lone CR, NEL, LS and PS), a
+# flow indicator, a BOM or "- "/"? ", optionally after a tag (a verbatim tag,
+# !<tag:yaml.org,2002:str>, may hold any non-space character).
 _MAYBE_ANCHOR = re.compile(
-    r"(?:^|[\[\{,:\ufeff]|[?-][ \t])[ \t]*(?:![^\s,\[\]{}]*[ \t]+)?[&*]", re.MULTILINE
+    r"(?:^|[\r\x85\u2028\u2029\[\{,:\ufeff]|[?-][ \t])[ \t]*(?:!\S*[ \t]+)?[&*]", re.MULTILINE
 )
 
 
