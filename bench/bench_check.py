@@ -5,16 +5,27 @@
                                           [--parse-only]
 
 For each size a synthetic landscape (generator/synth.py, seed 1) is written to a
-temporary folder. Then, in-process and after one warm-up run each, it times with
-time.perf_counter:
+temporary folder. Then, after one warm-up run each, it times with
+time.perf_counter, first in-process:
 
 (a) parse: read every YAML file of the folder and yaml.load(text, Loader=CSafeLoader),
     nothing else;
 (b) check: generator.model.check_model(folder), the whole check (load with marks,
-    schema, every rule), which must find no problem in the synthetic model.
+    schema, every rule), which must find no problem in the synthetic model;
 
-It prints and writes a Markdown table with the best and median of --repeat runs.
-The goal is check <= 2x parse. --parse-only skips (b).
+then as whole processes, start-up included (what an editor and pre-commit feel),
+the two runs taking turns so that a busy machine slows both alike:
+
+(c) parse process: a fresh ``python -c`` that imports yaml and does (a);
+(d) check process: the installed ``retratstoliped check FOLDER`` console script,
+    which must exit 0.
+
+For the processes it also reports their CPU time (user + system, from
+getrusage), which a machine busy with other work disturbs less than wall time.
+
+It prints and writes Markdown tables with the best and median of --repeat runs.
+The goal is check <= 2x parse, both in-process and as whole processes.
+--parse-only skips (b) and (d).
 """
 
 from __future__ import annotations
@@ -23,7 +34,9 @@ import argparse
 import datetime as dt
 import os
 import platform
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +48,17 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 1
+# The parse-only process: (a) with nothing imported that it does not need.
+PARSE_PROCESS = """\
+import sys
+from pathlib import Path
+
+import yaml
+
+for path in sorted(Path(sys.argv[1]).rglob("*")):
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
 
 
 @dataclass
@@ -48,6 +72,10 @@ class Row:
     synth: float
     parse: list[float]
     check: list[float] | None
+    parse_process: list[float]
+    check_process: list[float] | None
+    parse_cpu: list[float]
+    check_cpu: list[float] | None
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -93,6 +121,51 @@ def timings(func: Callable[[Path], object], folder: Path, repeat: int) -> list[f
     return runs
 
 
+def check_command() -> list[str]:
+    """The installed console script an editor runs, or the same entry point through python."""
+    script = Path(sys.executable).parent / "retratstoliped"
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "from generator.cli import main; main()"]
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_process(command: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one whole process, start-up included; it must exit 0."""
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()}")
+    return elapsed, _children_cpu() - cpu
+
+
+def process_timings(
+    commands: list[list[str]], repeat: int
+) -> tuple[list[list[float]], list[list[float]]]:
+    """Wall and CPU seconds per whole-process run of each command, after one untimed
+    warm-up each.
+
+    The commands take turns, so a load that comes and goes hits each of them alike.
+    """
+    for command in commands:
+        run_process(command)  # warm-up: file cache, byte code
+    wall: list[list[float]] = [[] for _ in commands]
+    cpu: list[list[float]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for i, command in enumerate(commands):
+            seconds, cpu_seconds = run_process(command)
+            wall[i].append(seconds)
+            cpu[i].append(cpu_seconds)
+    return wall, cpu
+
+
 def edges(documents: list[object]) -> tuple[int, int]:
     """Counts (dependency edges, adoption edges) in parsed module documents."""
     dependencies = adoptions = 0
@@ -116,7 +189,14 @@ def measure(size: int, organisations: int, repeat: int, with_check: bool) -> Row
         dependencies, adoptions = edges(documents)
         parse = timings(parse_only, folder, repeat)
         check = timings(full_check, folder, repeat) if with_check else None
-    return Row(size, len(documents), dependencies, adoptions, synth, parse, check)
+        commands = [[sys.executable, "-c", PARSE_PROCESS, str(folder)]]
+        if with_check:
+            commands.append([*check_command(), "check", str(folder)])
+        wall, cpu = process_timings(commands, repeat)
+    return Row(
+        size, len(documents), dependencies, adoptions, synth, parse, check,
+        wall[0], wall[1] if with_check else None, cpu[0], cpu[1] if with_check else None,
+    )
 
 
 def cores() -> int:
@@ -133,14 +213,24 @@ def _seconds(runs: list[float] | None) -> str:
     return f"{min(runs):.3f} / {statistics.median(runs):.3f}"
 
 
-def _ratio(row: Row, pick: Callable[[list[float]], float]) -> str:
+def _ratio(
+    check: list[float] | None, parse: list[float], pick: Callable[[list[float]], float]
+) -> str:
     """check / parse under ``pick`` (min or median), or a dash."""
-    if row.check is None:
+    if check is None:
         return "–"
-    return f"{pick(row.check) / pick(row.parse):.2f}×"
+    return f"{pick(check) / pick(parse):.2f}×"
 
 
-def report(rows: list[Row], organisations: int, repeat: int) -> str:
+def load_average() -> str:
+    """The 1-minute load average, or a dash where the system has none."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except (AttributeError, OSError):
+        return "–"
+
+
+def report(rows: list[Row], organisations: int, repeat: int, load: tuple[str, str]) -> str:
     """The Markdown report: the machine, then one table row per size."""
     libyaml = "yes" if yaml.__with_libyaml__ else "no"
     machine = (
@@ -152,12 +242,16 @@ def report(rows: list[Row], organisations: int, repeat: int) -> str:
         "# `retratstoliped check` against parsing alone",
         "",
         f"Made by `bench/bench_check.py` on {dt.date.today().isoformat()}.",
-        f"Machine: {machine}.",
+        f"Machine: {machine}; load average {load[0]} when it started, {load[1]} when it ended "
+        f"(other work slows wall times; CPU times suffer less).",
         (
             f"Synthetic models of {organisations} municipalities (seed {SEED}); times are the "
-            f"best and the median of {repeat} in-process runs after a warm-up. "
-            "Goal: check ≤ 2× parse."
+            f"best and the median of {repeat} runs after a warm-up. "
+            "Goal: check ≤ 2× parse, in-process and as whole processes."
         ),
+        "",
+        "In-process: `check_model(folder)` against `yaml.load(..., Loader=CSafeLoader)` "
+        "of every file, imports already done.",
         "",
         (
             "| modules | files | dependency edges | adoption edges | synthesize (s) "
@@ -170,7 +264,29 @@ def report(rows: list[Row], organisations: int, repeat: int) -> str:
         lines.append(
             f"| {row.modules:,} | {row.files:,} | {row.dependencies:,} | {row.adoptions:,} "
             f"| {row.synth:.2f} | {_seconds(row.parse)} | {_seconds(row.check)} "
-            f"| {_ratio(row, min)} | {_ratio(row, statistics.median)} |"
+            f"| {_ratio(row.check, row.parse, min)} "
+            f"| {_ratio(row.check, row.parse, statistics.median)} |"
+        )
+    lines += [
+        "",
+        "Whole processes, start-up included: `retratstoliped check FOLDER` against "
+        "`python -c` importing yaml and parsing every file the same way "
+        "(the two take turns).",
+        "",
+        "| modules | parse process (s) best / median | check process (s) best / median "
+        "| check / parse (best) | check / parse (median) "
+        "| CPU (s) parse / check, best | check / parse (CPU, best) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        cpu = f"{min(row.parse_cpu):.3f} / " + (
+            f"{min(row.check_cpu):.3f}" if row.check_cpu else "–"
+        )
+        lines.append(
+            f"| {row.modules:,} | {_seconds(row.parse_process)} | {_seconds(row.check_process)} "
+            f"| {_ratio(row.check_process, row.parse_process, min)} "
+            f"| {_ratio(row.check_process, row.parse_process, statistics.median)} "
+            f"| {cpu} | {_ratio(row.check_cpu, row.parse_cpu, min)} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -189,6 +305,7 @@ def main(argv: list[str] | None = None) -> None:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
+    load_before = load_average()
     rows = []
     for size in args.sizes:
         row = measure(size, args.organisations, args.repeat, not args.parse_only)
@@ -196,10 +313,16 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{size:>6} modules, {row.files} files: synthesize {row.synth:.2f} s, "
             f"parse {_seconds(row.parse)} s, check {_seconds(row.check)} s, "
-            f"check/parse {_ratio(row, min)} (median {_ratio(row, statistics.median)})",
+            f"check/parse {_ratio(row.check, row.parse, min)} "
+            f"(median {_ratio(row.check, row.parse, statistics.median)}); "
+            f"whole processes: parse {_seconds(row.parse_process)} s, "
+            f"check {_seconds(row.check_process)} s, "
+            f"check/parse {_ratio(row.check_process, row.parse_process, min)} "
+            f"(median {_ratio(row.check_process, row.parse_process, statistics.median)}; "
+            f"CPU {_ratio(row.check_cpu, row.parse_cpu, min)})",
             flush=True,
         )
-    text = report(rows, args.organisations, args.repeat)
+    text = report(rows, args.organisations, args.repeat, (load_before, load_average()))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(f"wrote {args.out}")
