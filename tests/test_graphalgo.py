@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
@@ -55,7 +57,7 @@ def reference_cycles(graph: nx.DiGraph) -> list[list[str]]:
         back = min(
             (path[n] for n in graph.predecessors(start) if n in component), key=lambda p: (len(p), p)
         )
-        found.append(back + [start])
+        found.append([*back, start])
     return sorted(found)
 
 
@@ -93,7 +95,7 @@ def test_cycles_match_the_networkx_version(succ):
     assert cycles(succ) == reference_cycles(graph)
     for cycle in cycles(succ):
         assert cycle[0] == cycle[-1] == min(cycle)
-        assert all(b in succ[a] for a, b in zip(cycle, cycle[1:]))
+        assert all(b in succ[a] for a, b in pairwise(cycle))
 
 
 def test_a_long_chain_needs_no_recursion():

@@ -17,9 +17,9 @@ def test_the_schema_offers_exactly_the_statuses():
 
 
 def test_owner_and_consumer_sets_follow_rule_4():
-    assert NEEDS_OWNER == {"claimed", "developing", "available", "retired"}
-    assert MAY_HAVE_CONSUMERS == {"available", "retired"}
-    assert PLANNED == {"wanted", "claimed", "developing"}
+    assert {"claimed", "developing", "available", "retired"} == NEEDS_OWNER
+    assert {"available", "retired"} == MAY_HAVE_CONSUMERS
+    assert {"wanted", "claimed", "developing"} == PLANNED
 
 
 @pytest.mark.parametrize("status", STATUSES)

@@ -6,7 +6,6 @@ from .entities import (
     ORGANISATION_KINDS,
     PARTNER_ROLES,
     STATUS_LABELS,
-    STATUSES,
     Layer,
     Module,
     Organisation,
@@ -21,6 +20,7 @@ from .statuses import (
     MAY_HAVE_CONSUMERS,
     NEEDS_OWNER,
     PLANNED,
+    STATUSES,
     WEAK_TARGETS,
     is_weak_dependency,
 )

@@ -23,8 +23,6 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .statuses import STATUSES
-
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX = 64
 
@@ -40,7 +38,7 @@ ORGANISATION_KINDS = ("municipality", "government", "supplier", "collective", "o
 PARTNER_ROLES = ("co-developer", "supplier", "funder", "participant")
 
 Status = Literal["wanted", "claimed", "developing", "available", "retired", "out-of-scope"]
-"""The type of a status field; the same values as ``STATUSES``."""
+"""The type of a status field; the same values as ``statuses.STATUSES``."""
 OrganisationKind = Literal["municipality", "government", "supplier", "collective", "other"]
 PartnerRole = Literal["co-developer", "supplier", "funder", "participant"]
 

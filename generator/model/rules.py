@@ -8,8 +8,8 @@ id for references, so one typo does not cascade into many messages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from .entities import LandscapeFile, Module, Organisation
 from .graphalgo import cycles, island_pieces
