@@ -57,10 +57,10 @@ def change_summary(old: Landscape, new: Landscape) -> str:
             lines.append(f"- {name}: trekker {before} → {after}")
         deps_a = {d.module for d in a.depends_on}
         deps_b = {d.module for d in b.depends_on}
-        if added := ", ".join(f"`{d}`" for d in sorted(deps_b - deps_a)):
-            lines.append(f"- {name}: nieuwe afhankelijkheid van {added}")
-        if dropped := ", ".join(f"`{d}`" for d in sorted(deps_a - deps_b)):
-            lines.append(f"- {name}: afhankelijkheid vervallen van {dropped}")
+        if new_deps := ", ".join(f"`{d}`" for d in sorted(deps_b - deps_a)):
+            lines.append(f"- {name}: nieuwe afhankelijkheid van {new_deps}")
+        if gone_deps := ", ".join(f"`{d}`" for d in sorted(deps_a - deps_b)):
+            lines.append(f"- {name}: afhankelijkheid vervallen van {gone_deps}")
         adopters = {c.org for c in b.consumers} - {c.org for c in a.consumers}
         if adopters:
             lines.append(f"- {name}: nieuwe afnemers {_names(new, adopters)}")

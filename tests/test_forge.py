@@ -103,5 +103,7 @@ def test_diff_against_a_git_ref(model, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "status Beschikbaar (permanente bèta) → Uitgefaseerd" in done.stdout
-    bad = subprocess.run([str(EXE), "diff", "no-such-ref", "modules"], cwd=repo, capture_output=True, text=True)
+    bad = subprocess.run(
+        [str(EXE), "diff", "no-such-ref", "modules"], cwd=repo, capture_output=True, text=True
+    )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr

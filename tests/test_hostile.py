@@ -44,9 +44,9 @@ class Audit(HTMLParser):
         for name, value in attrs:
             if name.lower().startswith("on"):
                 self.handlers.append(f"<{tag} {name}>")
-            if name.lower() in ("href", "src", "xlink:href", "action", "formaction") and value:
-                if BAD_SCHEME.match(value):
-                    self.bad_urls.append(value)
+            link = name.lower() in ("href", "src", "xlink:href", "action", "formaction")
+            if link and value and BAD_SCHEME.match(value):
+                self.bad_urls.append(value)
 
     def handle_data(self, data):
         if self._in_script:

@@ -29,7 +29,8 @@ def test_dirty_rebuild_redoes_only_the_pages_an_edit_reaches(tmp_path):
     edited = next(
         p for p in sorted((project / "modules").rglob("*.yaml"))
         if p.name not in {"landscape.yaml", "organisations.yaml"}
-        and f"module: {p.stem}\n" not in "".join(q.read_text("utf-8") for q in (project / "modules").rglob("*.yaml"))
+        and f"module: {p.stem}\n"
+        not in "".join(q.read_text("utf-8") for q in (project / "modules").rglob("*.yaml"))
     )
     text = edited.read_text(encoding="utf-8")
     name = re.search(r"^name: (.+)$", text, re.M).group(1)

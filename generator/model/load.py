@@ -10,9 +10,10 @@ import datetime as dt
 import gc
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 

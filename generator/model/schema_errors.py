@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from pydantic import BaseModel, ValidationError
 
 from .entities import ID_PATTERN
-from .locate import Locator, dotted, did_you_mean
+from .locate import Locator, did_you_mean, dotted
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 
 def _unwrap(tp: Any) -> Any:
@@ -67,7 +70,7 @@ def _show(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _message(err: dict[str, Any], root: Any) -> tuple[str, str, bool]:
+def _message(err: ErrorDetails, root: Any) -> tuple[str, str, bool]:
     """(code, message, at_key) for one pydantic error."""
     loc = tuple(err["loc"])
     kind, raw_value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
@@ -101,7 +104,7 @@ def _message(err: dict[str, Any], root: Any) -> tuple[str, str, bool]:
     if kind == "string_too_long":
         return (
             "too-long",
-            f"{field} is too long ({len(raw_value)} characters, at most {ctx['max_length']})",
+            f"{field} is too long ({len(str(raw_value))} characters, at most {ctx['max_length']})",
             False,
         )
     if kind == "string_too_short":

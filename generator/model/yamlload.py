@@ -181,9 +181,9 @@ def _reject_anchors(text: str) -> None:
                     _yaml_mark(event.start_mark),
                     "yaml-alias",
                 )
-            if getattr(event, "anchor", None):
+            if anchor := getattr(event, "anchor", None):
                 raise LoadError(
-                    f"YAML anchors are not allowed (&{event.anchor}); write the value out",
+                    f"YAML anchors are not allowed (&{anchor}); write the value out",
                     _yaml_mark(event.start_mark),
                     "yaml-anchor",
                 )
