@@ -21,6 +21,8 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --no-strict
 
 test: $(STAMP) $(TOOLS)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 check: $(STAMP)
