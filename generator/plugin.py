@@ -128,7 +128,7 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the model; any error fails the build, warnings are logged."""
         self.model_path = Path(config.config_file_path).parent / self.config.model_dir
-        result = check_model(self.model_path)
+        result = check_model(self.model_path, reuse=self.serving)
         for problem in result.warnings:
             log.warning(str(problem))
         if result.landscape is None:

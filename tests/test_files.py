@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from generator.model import check_model
 
@@ -105,3 +106,23 @@ def test_yml_extension_and_other_files(model):
     assert result.problems == []
     assert "x" in result.landscape.modules
     assert result.files == 6
+
+
+def test_reusing_parsed_files_sees_every_edit(model):
+    """The live server's check re-parses only changed files, and misses no change."""
+    folder = model()
+    first = check_model(folder, today=TODAY, reuse=True)
+    assert first.landscape is not None
+    zaken = folder / "diensten" / "zaken.yaml"
+    text = zaken.read_text(encoding="utf-8")
+    for edit in (text.replace("name: Zaken", "name: Zaken twee"),  # longer
+                 text.replace("name: Zaken", "name: Zakem"),       # same size
+                 text.replace("status: available", "status: availabl")):  # an error
+        zaken.write_text(edit, encoding="utf-8")
+        stamp = time.time_ns() + 1_000_000
+        os.utime(zaken, ns=(stamp, stamp))  # a new time even on a coarse clock
+        again = check_model(folder, today=TODAY, reuse=True)
+        fresh = check_model(folder, today=TODAY)
+        assert again.problems == fresh.problems
+        assert again.landscape == fresh.landscape
+    assert check_model(folder, today=TODAY, reuse=True).errors  # the last edit is seen

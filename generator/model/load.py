@@ -55,6 +55,7 @@ class CheckResult:
 class _Gather:
     root: Path
     problems: list[Problem] = field(default_factory=list)
+    reuse: bool = False
 
     def display(self, path: Path) -> str:
         """The path as shown to the editor: relative to the working directory if inside it."""
@@ -71,7 +72,7 @@ class _Gather:
         """Parse one file; a load error becomes a problem and None."""
         shown = self.display(path)
         try:
-            raw = load_file(path)
+            raw = self._parse(path)
         except LoadError as exc:
             self.problems.append(
                 Problem(shown, exc.mark.line, exc.mark.column, "error", exc.code, exc.message)
@@ -81,6 +82,22 @@ class _Gather:
             self.at_start(path, "yaml-too-deep", "nesting too deep")
             return None
         return Locator(shown, raw), raw
+
+    def _parse(self, path: Path) -> Any:
+        if not self.reuse:
+            return load_file(path)
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        if (kept := _PARSED.get(str(path))) is not None and kept[0] == key:
+            return kept[1]
+        raw = load_file(path)
+        _PARSED[str(path)] = (key, raw)
+        return raw
+
+
+_PARSED: dict[str, tuple[tuple[int, int, int], Any]] = {}
+"""File -> (its mtime, size and inode, its parsed data), for ``check_model(reuse=True)``:
+under ``mkdocs serve`` an edit re-parses only the files it touched."""
 
 
 def _walk(root: Path, gather: _Gather) -> list[Path]:
@@ -240,18 +257,23 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_model(model_dir: Path | str, *, today: dt.date | None = None) -> CheckResult:
+def check_model(
+    model_dir: Path | str, *, today: dt.date | None = None, reuse: bool = False
+) -> CheckResult:
     """Load, validate and cross-check a model folder.
 
     Args:
         model_dir: the folder holding landscape.yaml, organisations.yaml and the modules.
         today: the date history entries may not pass; defaults to today.
+        reuse: take a file's parsed data from an earlier check in this process when
+            the file's modification time, size and inode are unchanged (the live
+            server's rebuilds); validation and the rules always run in full.
 
     Returns:
         Every problem found, sorted by place, and the landscape if there was no error.
     """
     root = Path(model_dir)
-    gather = _Gather(root)
+    gather = _Gather(root, reuse=reuse)
     if not root.is_dir():
         gather.at_start(root, "file-missing", "model folder does not exist")
         return CheckResult(None, gather.problems, 0)
