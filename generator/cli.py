@@ -1,4 +1,4 @@
-"""The ``retratstoliped`` command line: check, schema, new and synth.
+"""The ``retratstoliped`` command line: check, schema, new, synth, next and more.
 
 A thin layer over :mod:`generator.model`: argument handling and output only.
 Exit codes: 0 clean, 1 problems, 2 usage, 3 internal error.
@@ -180,6 +180,32 @@ def graph(model_dir: Path, full: bool) -> None:
                    f"{unordered} crossings if drawn unordered)")
     else:
         click.echo(f"crossings: {picture.crossings} (unordered: {unordered})\nrolled up: no")
+
+
+@cli.command(name="next")
+@click.argument(
+    "model_dir", default="modules", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--format", "fmt", type=click.Choice(("json", "text")), default="text",
+              show_default=True)
+def next_command(model_dir: Path, fmt: str) -> None:
+    """What to build next: wanted and claimed modules ranked, with the reasons."""
+    from .graph import LandscapeGraph
+    from .ranking import format_score, rank
+
+    landscape = _landscape_or_exit(model_dir)
+    ranking = rank(landscape, LandscapeGraph(landscape))
+    if fmt == "json":
+        rows = [
+            {"rank": r.rank, "id": r.id, "name": r.name, "status": r.status,
+             "score": round(float(r.score), 2), "demand": r.demand, "unlock": r.unlock,
+             "readiness": round(float(r.readiness), 3), "reasons": r.reasons}
+            for r in ranking
+        ]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    for r in ranking:
+        click.echo(f"{r.rank:>3}. {r.id}  {format_score(r.score, '.')}  {'; '.join(r.reasons)}")
 
 
 @cli.command()

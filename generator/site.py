@@ -33,6 +33,7 @@ from .views.home import home_page
 from .views.indexes import KINDS, kind_index
 from .views.layer import layer_pages
 from .views.module import module_page
+from .views.next_steps import next_steps_pages
 from .views.organisation import organisation_pages
 from .views.out_of_scope import out_of_scope_pages
 from .views.render import compile_templates
@@ -110,6 +111,7 @@ def build_site_parts(
         "api/modules.csv": api.modules_csv(index),
     }
     pages.update(claim_pages(index, edit_base))
+    pages.update(next_steps_pages(index))
     pages.update(out_of_scope_pages(index))
     pages.update(changes_pages(index))
     for kind in KINDS:

@@ -17,6 +17,7 @@ from generator.draw.pictures import NEIGHBOURHOOD_MAX
 from generator.graph import LandscapeGraph
 from generator.model import Landscape, load_landscape
 from generator.outputs.feed import FEED_ENTRIES
+from generator.ranking import rank
 from generator.site import build_site
 from generator.synth import synthesize
 from generator.views import out_of_scope, paging
@@ -135,16 +136,13 @@ def test_split_layer_lists_each_module_once_by_name(large):
         assert f'<h2 id="modules">Modules ({len(modules)})</h2>' in text
 
 
-def test_split_claim_list_keeps_most_interest_first(large):
+def test_split_claim_list_keeps_the_order_of_the_ranking(large):
     landscape, pages = large
     texts = _pages_of(pages, "intekenen")
     heading = re.compile(r'^<h3 id="module-[^"]+"><a href="\.\./(?:\.\./)?modules/([^/]+)/"', re.M)
     ids = [i for t in texts for i in heading.findall(t)]
-    wanted = sorted(
-        (m for m in landscape.modules.values() if m.status == "wanted"),
-        key=lambda m: (-len(m.interested), m.name.lower(), m.id),
-    )
-    assert ids == [m.id for m in wanted]
+    ranking = rank(landscape, LandscapeGraph(landscape))
+    assert ids == [r.id for r in ranking if r.status == "wanted"]
     assert all(t.count("\n<h3 ") <= CLAIMS_PER_PAGE for t in texts)
 
 

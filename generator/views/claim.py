@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..ranking import rank
 from .common import Index, Link, Linker, external
 from .paging import Page, paginate
 from .render import render_pages
@@ -32,18 +33,18 @@ class ClaimPage:
     """The view model of ``/intekenen/`` (template ``claim.html``)."""
 
     rows: list[WantedModule]
-    """Most interest first."""
+    """In the order of the ranking of what to build next (:mod:`generator.ranking`)."""
     page: Page
     contribute: Link
+    next_steps: Link
 
 
 def claim_views(index: Index, edit_base: str | None = None) -> list[ClaimPage]:
     """The view models of the claim pages; ``edit_base`` adds an edit link per module file."""
     landscape = index.landscape
-    wanted = sorted(
-        (m for m in landscape.modules.values() if m.status == "wanted"),
-        key=lambda m: (-len(m.interested), m.name.lower(), m.id),
-    )
+    wanted = [
+        landscape.modules[r.id] for r in rank(landscape, index.graph) if r.status == "wanted"
+    ]
     base = edit_base.rstrip("/") if edit_base else None
     views = []
     for page in paginate("intekenen/index.md", wanted, CLAIMS_PER_PAGE):
@@ -60,7 +61,10 @@ def claim_views(index: Index, edit_base: str | None = None) -> list[ClaimPage]:
             )
             for m in page.rows
         ]
-        views.append(ClaimPage(rows, page, to.page("Bijdragen", "bijdragen.md")))
+        views.append(ClaimPage(
+            rows, page, to.page("Bijdragen", "bijdragen.md"),
+            to.page("Volgende stappen", "volgende-stappen/index.md"),
+        ))
     return views
 
 

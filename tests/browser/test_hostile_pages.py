@@ -41,8 +41,8 @@ def test_no_attack_runs_or_injects_markup(browser, hostile_url):
     context, web = open_session(browser, hostile_url)  # bypass_csp: escaping must suffice
     dialogs: list[str] = []
     web.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    paths = ["", "afhankelijkheden/", "status/", "intekenen/", "buiten-scope/", "wijzigingen/",
-             "modules/", "organisaties/", "lagen/", "standaarden/", "lagen/diensten/",
+    paths = ["", "afhankelijkheden/", "status/", "intekenen/", "volgende-stappen/", "buiten-scope/",
+             "wijzigingen/", "modules/", "organisaties/", "lagen/", "standaarden/", "lagen/diensten/",
              "standaarden/zgw-apis/", "organisaties/gm0363/", "organisaties/vng/"]
     paths += [f"modules/aanval-{i}/" for i in range(len(PAYLOADS))]
     try:

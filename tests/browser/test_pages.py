@@ -31,6 +31,7 @@ def page_types() -> dict[str, str]:
         "standard": f"standaarden/{_first(LANDSCAPE.standards)}/",
         "status": "status/",
         "intekenen": "intekenen/",
+        "volgende stappen": "volgende-stappen/",
         "afhankelijkheden": "afhankelijkheden/",
         "buiten scope": "buiten-scope/",
         "wijzigingen": "wijzigingen/",
