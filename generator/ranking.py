@@ -151,10 +151,11 @@ def rank(landscape: Landscape, graph: LandscapeGraph) -> list[Ranked]:
     org_bit = {org: 1 << i for i, org in enumerate(municipalities)}
     module_bit = {module_id: 1 << i for i, module_id in enumerate(sorted(modules))}
 
-    def own_demand(module_id: str) -> int:
-        m = modules[module_id]
-        orgs = list(m.interested) + [c.org for c in m.consumers]
-        return sum(org_bit.get(org, 0) for org in set(orgs))
+    # per module: the municipalities interested in it or adopting it, as a bit set
+    own_demand = {
+        m.id: sum(org_bit.get(org, 0) for org in {*m.interested, *(c.org for c in m.consumers)})
+        for m in modules.values()
+    }
 
     # Upwards over dependents: what waits for a module is the union over everything
     # that needs it, directly or transitively. Edges a -> b mean a needs b, so in a
@@ -168,7 +169,7 @@ def rank(landscape: Landscape, graph: LandscapeGraph) -> list[Ranked]:
             demand_bits |= wanting[dependent]
             unlock_bits |= waiting[dependent]
             if status not in ALWAYS_WEAK_TARGETS:
-                demand_bits |= own_demand(dependent)
+                demand_bits |= own_demand[dependent]
             if status in PLANNED:
                 unlock_bits |= module_bit[dependent]
         wanting[module_id], waiting[module_id] = demand_bits, unlock_bits
@@ -180,7 +181,7 @@ def rank(landscape: Landscape, graph: LandscapeGraph) -> list[Ranked]:
         deps = graph.dependencies(m.id)
         rows.append(Ranked(
             rank=0, id=m.id, name=m.name, status=m.status, layer=m.layer,
-            demand=(own_demand(m.id) | wanting[m.id]).bit_count(), unlock=waiting[m.id].bit_count(),
+            demand=(own_demand[m.id] | wanting[m.id]).bit_count(), unlock=waiting[m.id].bit_count(),
             dependencies=len(deps),
             available_dependencies=sum(modules[d].status == "available" for d in deps),
         ))
