@@ -84,14 +84,15 @@ def test_model_text_is_escaped_in_svg():
     assert root.find(f".//{SVG}a/{SVG}title").text.startswith("<script>alert(1)</script>")
 
 
-def test_large_landscapes_roll_up_per_layer(tmp_path):
-    from generator.draw.pictures import ROLL_UP_ABOVE
-    from generator.synth import synthesize
+def test_large_landscapes_roll_up_per_layer():
+    """Above ROLL_UP_ABOVE modules (tested at that size in test_landscape_drawing.py):
+    one row per layer with its count, linking to the layer, and the dependencies
+    between layers counted."""
+    from generator.draw.pictures import layer_picture
 
-    synthesize(tmp_path, modules=ROLL_UP_ABOVE + 50, organisations=30, seed=5)
-    landscape = load_landscape(tmp_path)
+    landscape = load_landscape(ROOT / "modules")
     graph = LandscapeGraph(landscape)
-    picture = landscape_picture(landscape, graph, lambda i: f"../modules/{i}/")
+    picture = layer_picture(landscape, graph)
     assert picture.rolled_up
     root = ET.fromstring(picture.svg)
     links = [a.get("href") for a in root.iter(f"{SVG}a")]

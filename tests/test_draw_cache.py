@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 import generator.draw.cache as cache_module
 from generator.draw import layout
 from generator.draw.cache import MIN_NODES, DrawingCache, code_version
+from generator.draw.layout import Shape
 from generator.draw.pictures import landscape_picture, neighbourhood_picture, organisation_picture
 from generator.graph import LandscapeGraph
 from generator.model import load_landscape
@@ -284,7 +286,7 @@ def test_an_entry_replaced_while_it_is_read_is_always_whole(tmp_path):
     cache = _keep_all(tmp_path)
     layout(*X, BANDS, cache=cache)
     (entry,) = _entries(tmp_path)
-    args = (tuple(sorted(X[0])), tuple(sorted(X[1])), tuple(BANDS), 6, 12)
+    args = (tuple(sorted(X[0])), tuple(sorted(X[1])), tuple(BANDS), 6, 12, astuple(Shape()))
     writer = (
         "import sys\n"
         "from pathlib import Path\n"

@@ -41,7 +41,7 @@ from .layout import Band, Box, Layout, edges_between
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
 
-FORMAT = "retratstoliped-layout-1"
+FORMAT = "retratstoliped-layout-2"
 """Named in every key and every entry; change it when the entry format changes."""
 MIN_NODES = 20
 """Layouts with fewer nodes are not kept: below about 20 nodes a layout takes well under
@@ -54,9 +54,11 @@ _SHARD = re.compile(r"[0-9a-f]{2}")
 _TEMP_PREFIX = ".tmp-"
 
 LayoutArgs = tuple[
-    tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[str, ...], int, int
+    tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[str, ...], int, int,
+    tuple[int, ...],
 ]
-"""The normalised input of a layout: sorted nodes, sorted edges, band order, per_row, sweeps."""
+"""The normalised input of a layout: sorted nodes, sorted edges, band order, per_row, sweeps
+and the node shape (:class:`generator.draw.layout.Shape` as a tuple)."""
 
 CODE = ("layout.py", "cache.py")
 """The files a cached layout depends on: what lays it out and what writes it down."""
@@ -210,7 +212,7 @@ def _decode(text: str, args: LayoutArgs) -> Layout | None:
         width, height = _typed([data["width"], data["height"]], int, int)
     except (ValueError, TypeError, KeyError):
         return None
-    nodes, all_edges, band_order, _, _ = args
+    nodes, all_edges, band_order, *_ = args
     placed = set(band_order)
     expected = {i: band for i, band in nodes if band in placed}
     fits = (

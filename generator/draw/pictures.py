@@ -12,14 +12,16 @@ from typing import TYPE_CHECKING
 
 from ..graph import LandscapeGraph
 from ..model import STATUS_LABELS, Landscape
+from .landscape import columns_for, reading_order, render_landscape, shape_for, text_scale
 from .layout import Layout, crossings, layout
 from .svg import GraphNode, render_svg
 
 if TYPE_CHECKING:
     from .cache import DrawingCache
 
-ROLL_UP_ABOVE = 150
-"""The whole landscape is drawn per layer once it has more modules than this."""
+ROLL_UP_ABOVE = 1000
+"""The whole landscape is drawn module by module up to this many modules in scope, and
+rolled up per layer above it."""
 NEIGHBOURHOOD_MAX = 30
 """At most this many neighbours are drawn around a module; the rest are counted."""
 
@@ -34,6 +36,9 @@ class Picture:
     layout: Layout | None = None
     """Where the nodes went; None for the roll-up, which is a table, not a layout."""
     rolled_up: bool = False
+    order: tuple[str, ...] = ()
+    """The nodes in the order of the SVG (reading order), where that matters: the
+    whole-landscape drawing, whose page numbers its nodes in this order."""
 
     @property
     def crossings(self) -> int:
@@ -90,29 +95,39 @@ def landscape_picture(
     *,
     cache: DrawingCache | None = None,
 ) -> Picture:
-    """Every in-scope module and dependency; rolled up per layer when large.
+    """Every in-scope module and dependency, in layer bands; rolled up per layer above
+    :data:`ROLL_UP_ABOVE` modules.
 
     ``cache``, here and in the other pictures, is a folder of layouts from earlier
     builds (see :mod:`generator.draw.cache`); None lays out in this process only.
     The picture is the same either way.
     """
-    ids = [m.id for m in landscape.modules.values() if m.status != "out-of-scope"]
+    modules = landscape.modules
+    ids = [m.id for m in modules.values() if m.status != "out-of-scope"]
     if len(ids) > ROLL_UP_ABOVE:
         return layer_picture(landscape, graph)
-    edges = [(a, b) for a, b in graph.graph.edges]
-    return _draw(
-        landscape,
-        ids,
-        edges,
-        href,
-        title="Afhankelijkheden tussen alle modules",
-        description=(
-            f"{len(ids)} modules in lagen van boven naar beneden; een pijl wijst van een "
-            f"module naar een module die zij nodig heeft ({len(edges)} afhankelijkheden)."
-        ),
-        element_id="rt-landscape",
+    columns = columns_for(len(ids))
+    lay = layout(
+        [(i, modules[i].layer) for i in ids],
+        list(graph.graph.edges),
+        [layer.id for layer in landscape.layers],
+        per_row=columns,
+        shape=shape_for(columns),
         cache=cache,
     )
+    svg = render_landscape(
+        lay,
+        {i: _node(landscape, i, href) for i in ids},
+        title="Afhankelijkheden tussen alle modules",
+        description=(
+            f"{len(ids)} modules in lagen van boven naar beneden, elke module met haar status "
+            f"en trekker; een lijn loopt van een module naar een module die zij nodig heeft "
+            f"({len(lay.edges)} afhankelijkheden)."
+        ),
+        band_names={layer.id: layer.name for layer in landscape.layers},
+        scale=text_scale(columns),
+    )
+    return Picture(svg, tuple(sorted(ids)), lay.edges, lay, order=tuple(reading_order(lay)))
 
 
 def layer_picture(landscape: Landscape, graph: LandscapeGraph) -> Picture:

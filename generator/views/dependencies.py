@@ -41,6 +41,38 @@ class MostNeeded:
     dependents: int
 
 
+ROLES = (
+    Option("lead", "trekker"),
+    Option("build", "bouwt mee"),
+    Option("adopt", "neemt af"),
+    Option("interest", "heeft belangstelling"),
+)
+"""The roles of an organisation at a module, in the order of the drawing's data."""
+
+
+@dataclass(frozen=True)
+class DrawingData:
+    """What the drawing's script needs besides the SVG, as JSON: each node's layer, the
+    ends of each edge and the nodes at which each organisation has each role, by the
+    node's place in the SVG (its reading order), so the page stays small. Ids and
+    numbers only: no model text goes into a script element (names are in the page's
+    list of modules to choose from)."""
+
+    layer_ids: list[str]
+    """The landscape's layers in order."""
+    layers: list[int]
+    """For each node, the place of its layer in :attr:`layer_ids`."""
+    edges: list[int]
+    """The SVG's edges in its order, as the places of their two nodes, flat:
+    ``[from, to, from, to, ...]``."""
+    roles: dict[str, list[list[int]]]
+    """Organisation id -> for each of :data:`ROLES`, the places of its nodes."""
+
+    def as_json(self) -> dict:
+        return {"layerIds": self.layer_ids, "layers": self.layers, "edges": self.edges,
+                "roles": self.roles}
+
+
 @dataclass(frozen=True)
 class DependenciesPage:
     """The view model of ``/afhankelijkheden/`` (template ``dependencies.html``)."""
@@ -53,9 +85,17 @@ class DependenciesPage:
     most: list[MostNeeded]
     layers: list[Link]
     layer_options: list[Option]
-    owners: list[Option]
+    organisations: list[Option]
+    """Every organisation with a role at a module in the drawing, by name."""
+    choices: list[Option]
+    """Every module in the drawing (id, name), by name: the search box's list."""
+    roles: tuple[Option, ...]
     statuses: list[str]
     edges: int
+    modules: int
+    """Modules in the drawing."""
+    data: dict | None
+    """:class:`DrawingData` as JSON; None when the drawing is rolled up."""
 
 
 def graph_picture(index: Index) -> Picture:
@@ -82,9 +122,9 @@ def dependencies_view(index: Index, picture: Picture) -> DependenciesPage:
         for m in sorted(index.by_layer.get(layer.id, []), key=lambda m: (m.name.lower(), m.id))
         if m.status != "out-of-scope"
     ] if not picture.rolled_up else []
-    owners = sorted(
-        {Option(m.owner, landscape.organisations[m.owner].name)
-         for m in landscape.modules.values() if m.owner},
+    data = None if picture.rolled_up else drawing_data(index, picture.order, picture.edges)
+    organisations = sorted(
+        (Option(o, landscape.organisations[o].name) for o in (data.roles if data else {})),
         key=lambda o: (o.label.lower(), o.value),
     )
     return DependenciesPage(
@@ -95,9 +135,49 @@ def dependencies_view(index: Index, picture: Picture) -> DependenciesPage:
         most=[MostNeeded(to.module(i), n) for i, n in graph.most_depended_on(10)],
         layers=[to.layer(layer.id) for layer in landscape.layers],
         layer_options=[Option(layer.id, layer.name) for layer in landscape.layers],
-        owners=owners,
+        organisations=organisations,
+        choices=sorted(
+            (Option(i, landscape.modules[i].name) for i in picture.order),
+            key=lambda o: (o.label.lower(), o.value),
+        ),
+        roles=ROLES,
         statuses=[s for s in STATUS_ORDER if s != "out-of-scope"],
-        edges=len(graph.graph.edges),
+        edges=len(picture.edges) if not picture.rolled_up else len(graph.graph.edges),
+        modules=len(picture.order),
+        data=data.as_json() if data else None,
+    )
+
+
+def drawing_data(
+    index: Index, order: tuple[str, ...], edges: tuple[tuple[str, str], ...]
+) -> DrawingData:
+    """The names and layers of the drawing's nodes (in ``order``), its ``edges``, and
+    each organisation's roles at its nodes."""
+    landscape = index.landscape
+    modules = landscape.modules
+    place = {module_id: i for i, module_id in enumerate(order)}
+    layer_place = {layer.id: i for i, layer in enumerate(landscape.layers)}
+    roles: dict[str, list[list[int]]] = {}
+
+    def add(org: str, role: int, module_id: str) -> None:
+        if module_id in place:
+            roles.setdefault(org, [[], [], [], []])[role].append(place[module_id])
+
+    for module_id in order:
+        m = modules[module_id]
+        if m.owner:
+            add(m.owner, 0, m.id)
+        for p in m.partners:
+            add(p.org, 1, m.id)
+        for c in m.consumers:
+            add(c.org, 2, m.id)
+        for org in m.interested:
+            add(org, 3, m.id)
+    return DrawingData(
+        layer_ids=list(layer_place),
+        layers=[layer_place[modules[i].layer] for i in order],
+        edges=[place[end] for edge in edges for end in edge],
+        roles={org: [sorted(set(r)) for r in roles[org]] for org in sorted(roles)},
     )
 
 
