@@ -9,7 +9,8 @@ everything: those are rare while editing modules, and their reach is wide.
 
 What a page shows of a module (see the views): its own page everything; a
 neighbour's page and picture its name, status, owner and layer; the pages of
-its organisations and layer, and of its standards, a row; an organisation
+its organisations and layer, and of its standards, a row (a layer page a card
+too); the layer pages of its neighbours draw it beside their modules; an organisation
 picture draws the dependencies of that organisation's modules; and the
 transitive counts (needs, needed by, municipalities hit) of every module up
 and down the dependency chains, when a dependency or an adopter changes.
@@ -103,7 +104,8 @@ def _reach(landscape: Landscape, graph: LandscapeGraph, module: Module, chains: 
     # organisation pages list it, or draw it as a dependency of one of theirs
     for other in [module.id, *graph.dependents(module.id)]:
         jobs |= {("organisation", org) for org in _involved(landscape.modules[other])}
-    jobs.add(("layer", module.layer))
+    # its layer lists it; the layers of its neighbours draw it beside their modules
+    jobs |= {("layer", landscape.modules[i].layer) for i in {module.id} | neighbours}
     standards = set(module.standards) | {d.via for d in module.depends_on if d.via}
     standards |= {
         d.via for dependent in graph.dependents(module.id)

@@ -99,16 +99,17 @@ def test_module_page_shows_the_model(site):
         assert notice == m.illustrative, m.id
 
 
-def test_home_has_every_module_as_a_tile_in_layer_order(site):
+def test_home_has_every_module_in_scope_as_a_card_in_layer_order(site):
     landscape, pages = site
     home = pages["index.md"]
     for m in landscape.modules.values():
-        assert f'href="modules/{m.id}/"' in home
+        assert (f'href="modules/{m.id}/"' in home) == (m.status != "out-of-scope"), m.id
     positions = [
         home.index(f'<h3 id="laag-{layer.id}"><a href="lagen/{layer.id}/">') for layer in landscape.layers
     ]
     assert positions == sorted(positions)
-    assert home.count('<li class="rt-tile') == len(landscape.modules)
+    assert home.count('"><strong>') == sum(m.status != "out-of-scope" for m in landscape.modules.values())
+    assert 'href="buiten-scope/"' in home
 
 
 def test_home_keeps_the_intro_first(extended):

@@ -23,7 +23,7 @@ from generator.synth import synthesize
 from generator.views import out_of_scope, paging
 from generator.views.claim import CLAIMS_PER_PAGE
 from generator.views.common import Index
-from generator.views.home import TILES_PER_LAYER
+from generator.views.layer import layer_page_size
 from generator.views.organisation import organisation_pages, organisation_view, organisation_views
 from generator.views.paging import PAGE_SIZE, paginate
 from generator.views.render import ENV
@@ -36,6 +36,8 @@ ATOM = {"a": "http://www.w3.org/2005/Atom"}
 PAGE_BUDGET = 150_000
 """The largest page the performance issue allows, in bytes of HTML; a generated
 page, before the theme wraps it, must stay well under it."""
+MENU_BUDGET = 250_000
+"""The menu card's budget at 1,000 modules (issue 12)."""
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +71,7 @@ def test_every_page_of_every_split_list_is_written(large):
     extra = _split("wijzigingen", changes) | _split("intekenen", wanted, CLAIMS_PER_PAGE)
     extra |= _split("buiten-scope", out, out_of_scope.REASONS_PER_PAGE)
     for layer, count in layers.items():
-        extra |= _split(f"lagen/{layer}", count)
+        extra |= _split(f"lagen/{layer}", count, layer_page_size(count))
     for org in landscape.organisations:
         lists = (
             [m for m in landscape.modules.values() if m.owner == org],
@@ -167,21 +169,6 @@ def test_pager_links_every_neighbour_and_marks_the_current_page():
     assert paginate("wijzigingen/index.md", [])[0].rows == []
 
 
-def test_menu_card_shows_the_most_adopted_modules_of_a_large_layer(large):
-    landscape, pages = large
-    home = pages["index.md"]
-    index = Index(landscape, LandscapeGraph(landscape))
-    for layer in landscape.layers:
-        modules = index.by_layer.get(layer.id, [])
-        if len(modules) <= TILES_PER_LAYER:
-            continue
-        assert f"De andere {len(modules) - TILES_PER_LAYER} staan op de pagina van de laag" in home
-    assert home.count('<li class="rt-tile') <= TILES_PER_LAYER * len(landscape.layers)
-    available = [m for m in landscape.modules.values() if m.status == "available"]
-    most = max(available, key=lambda m: len(index.adopting_municipalities(m)))
-    assert f'href="modules/{most.id}/"' in home
-
-
 def test_module_list_rolls_up_per_layer(large):
     landscape, pages = large
     text = pages["modules/index.md"]
@@ -202,9 +189,11 @@ def test_feed_carries_the_newest_changes_only(large):
 def test_no_page_grows_past_the_budget(large):
     """No page of the 600-module site comes near the page budget, pictures included
     (the theme adds some 15 KB of HTML around it)."""
-    sizes = {p: len(t.encode()) for p, t in large[1].items() if p.endswith(".md")}
+    sizes = {p: len(t.encode()) for p, t in large[1].items() if p.endswith(".md") and p != "index.md"}
     path = max(sizes, key=sizes.get)
     assert sizes[path] < PAGE_BUDGET - 50_000, (path, sizes[path])
+    # the menu card holds every module: a budget of its own (tests/test_menu_card.py)
+    assert len(large[1]["index.md"].encode()) < MENU_BUDGET - 50_000
 
 
 VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "source", "wbr"}

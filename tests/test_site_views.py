@@ -74,9 +74,11 @@ def test_home_view_has_every_layer_in_order_and_every_module_once(index):
         Link("Portalen", "lagen/portalen/"), Link("Diensten", "lagen/diensten/"),
         Link("Infrastructuur", "lagen/infrastructuur/"),
     ]
-    names = [tile.module.label for layer in page.layers for tile in layer.tiles]
-    assert sorted(names) == sorted(m.name for m in index.landscape.modules.values())
-    assert page.total == len(names) == sum(c.count for c in page.counts)
+    names = [card.module.label for layer in page.layers for group in layer.groups for card in group.cards]
+    in_scope = [m for m in index.landscape.modules.values() if m.status != "out-of-scope"]
+    assert sorted(names) == sorted(m.name for m in in_scope)
+    assert page.total == len(names) == sum(e.count for e in page.legend)
+    assert page.out_of_scope == len(index.landscape.modules) - len(in_scope) == 1
 
 
 def test_status_view_matrix_adds_up(index):

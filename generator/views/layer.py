@@ -1,5 +1,6 @@
-"""The layer page ``/lagen/<id>/``: the layer, its modules and how far they are;
-a long module list goes on over ``/lagen/<id>/pagina-n/``."""
+"""The layer page ``/lagen/<id>/``: the layer's modules as the menu card's cards, a
+drawing of how they connect to the other layers, and a compact table; a long list
+goes on over ``/lagen/<id>/pagina-n/`` (the drawing is on the first page)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,40 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import STATUS_LABELS, Layer
+from ..draw.layer import layer_drawing
+from ..model import Layer
 from ..text import rich
-from .common import Index, Linker, ModuleRow, StatusCount, layer_doc, module_rows
+from .common import STATUS_ORDER, Index, Linker, ModuleRow, StatusCount, layer_doc, module_doc, module_rows
+from .home import CardGroup, card, card_groups, in_scope, menu_order
 from .paging import Page, paginate
 from .render import PICTURE_ONLY, render_pages
+
+LAYER_PAGE_SIZE = 100
+"""A layer of up to this many modules is on one page: its whole menu at a glance (the
+layers of the real landscape have up to about 95)."""
+SPLIT_PAGE_SIZE = 60
+"""A larger layer goes on over pages of this many: their cards, their table rows and,
+on the first page, the drawing stay well under the 150 KB page budget."""
+
+
+def layer_page_size(count: int) -> int:
+    """Modules per page of a layer of ``count`` modules."""
+    return LAYER_PAGE_SIZE if count <= LAYER_PAGE_SIZE else SPLIT_PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class LayerDrawing:
+    """The layer's picture and what it leaves out (see :mod:`generator.draw.layer`)."""
+
+    svg: Markup
+    drawn: int
+    linked: int
+    """Modules of the layer with a dependency or a dependent (at most this many are drawn)."""
+    unlinked: int
+    """Modules of the layer in scope without any: not drawn."""
+    neighbours: int
+    neighbours_total: int
+    edges: int
 
 
 @dataclass(frozen=True)
@@ -20,30 +50,58 @@ class LayerPage:
 
     layer: Layer
     description: Markup
+    groups: list[CardGroup]
+    """The modules on this page as cards, in menu order (the ready ones first), per status."""
     rows: list[ModuleRow]
-    """The modules on this page, by name."""
+    """The same modules, by name."""
     counts: list[StatusCount]
-    """For every status the layer has."""
+    """For every status the layer has, in menu order."""
+    drawing: LayerDrawing | None
+    """On the first page, when a module of the layer has a dependency or a dependent."""
     page: Page
+
+
+def _drawing(index: Index, layer_id: str) -> LayerDrawing | None:
+    landscape = index.landscape
+    to = Linker(layer_doc(layer_id), landscape)
+    ids = sorted(m.id for m in in_scope(index.by_layer.get(layer_id, [])))
+    picture = layer_drawing(
+        landscape, index.graph, layer_id, ids, lambda i: to.href(module_doc(i)), cache=index.drawings
+    )
+    if picture is None:
+        return None
+    return LayerDrawing(
+        svg=Markup(picture.svg),
+        drawn=picture.drawn,
+        linked=picture.linked,
+        unlinked=picture.total - picture.linked,
+        neighbours=picture.neighbours,
+        neighbours_total=picture.neighbours_total,
+        edges=picture.edges,
+    )
 
 
 def layer_views(index: Index, layer_id: str) -> list[LayerPage]:
     """The view models of a layer's pages (one, unless it has many modules)."""
     landscape = index.landscape
     modules = sorted(index.by_layer.get(layer_id, []), key=lambda m: (m.name.lower(), m.id))
-    counts = {s: sum(m.status == s for m in modules) for s in STATUS_LABELS}
     layer = landscape.layer(layer_id)
     description = rich(layer.description)
-    return [
-        LayerPage(
+    counts = [StatusCount(s, n) for s in STATUS_ORDER if (n := sum(m.status == s for m in modules))]
+    drawing = _drawing(index, layer_id)
+    views = []
+    for page in paginate(layer_doc(layer_id), modules, size=layer_page_size(len(modules))):
+        to = Linker(page.doc, landscape)
+        views.append(LayerPage(
             layer=layer,
             description=description,
-            rows=module_rows(Linker(page.doc, landscape), index, page.rows),
-            counts=[StatusCount(s, n) for s, n in counts.items() if n],
+            groups=card_groups(card(to, index, m) for m in sorted(page.rows, key=menu_order)),
+            rows=module_rows(to, index, page.rows),
+            counts=counts,
+            drawing=drawing if page.number == 1 else None,
             page=page,
-        )
-        for page in paginate(layer_doc(layer_id), modules)
-    ]
+        ))
+    return views
 
 
 def layer_view(index: Index, layer_id: str) -> LayerPage:
