@@ -70,6 +70,12 @@ def test_every_module_in_scope_is_a_node_and_a_link(drawn):
     assert sorted(a.get("data-id") for a in nodes) == sorted(in_scope)
     assert sorted(a.get("href") for a in nodes) == sorted(href(i) for i in in_scope)
     organisations = landscape.organisations
+    labels: dict[tuple[int, int], list[str]] = {}  # the texts of the labels' layer, by node
+    (layer,) = [g for g in root.iter(f"{SVG}g") if g.get("class") == "rt-labels"]
+    assert layer.get("aria-hidden") == "true"
+    for t in layer.iter(f"{SVG}text"):
+        top = int(t.get("y")) - (59 if t.get("class") == "rt-o" else 46 if "rt-w" in t.get("class") else 17)
+        labels.setdefault((int(t.get("x")), top), []).append(t.text)
     for a in nodes:
         module = landscape.modules[a.get("data-id")]
         title = a.find(f"{SVG}title").text
@@ -80,8 +86,10 @@ def test_every_module_in_scope_is_a_node_and_a_link(drawn):
         assert (f"Trekker: {owner}" if owner else "Nog geen trekker") in title
         assert a.get("data-status") == module.status
         assert f"rt-s-{module.status}" in a.get("class")  # colour and border style
-        words = [t.text for t in a.iter(f"{SVG}text")]
+        box = picture.layout.boxes[module.id]
+        words = labels.get((box.x + 9, box.y), [])
         assert STATUS_WORDS[module.status] in words  # the status in a word, on the node
+        assert (organisations[module.owner].name[:10] if module.owner else "geen trekker") in " ".join(words)
     assert root.get("role") == "group"
     labelled = root.get("aria-labelledby").split()
     assert [root.find(f"{SVG}title").get("id"), root.find(f"{SVG}desc").get("id")] == labelled

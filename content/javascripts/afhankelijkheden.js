@@ -6,8 +6,11 @@
 // keyboard; and finds the view in the address (#module=open-zaak&org=gm0363) to
 // share or reload. Our own code, no library.
 //
-// Fast at 1,000 modules: the graph is read from the SVG once into arrays, and a
-// change only sets the class of the nodes and edges whose emphasis changed.
+// Fast at 1,000 modules: the graph is read from the SVG once into arrays. A choice
+// shows the drawing's veil over all nodes and edges and draws copies of the few lit
+// boxes and their edges above it (under the labels), instead of restyling a thousand
+// nodes; each node's class (rt-dim, rt-selected, ...) still says what it is, and is
+// set only where it changed.
 (function () {
   "use strict";
 
@@ -51,11 +54,19 @@
     });
     var lower = names.map(function (x) { return x.toLowerCase(); });
     var shownNode = new Uint8Array(n);
-    // lit edges are drawn over the nodes: a path each for a chosen module's edges (with
-    // an arrowhead), one path for the edges between the modules the filters let through
-    var litEdges = document.createElementNS(SVG, "g");
-    litEdges.setAttribute("class", "rt-edges rt-edges--lit");
-    svg.querySelector("g.rt-nodes").after(litEdges);
+    var boxes = nodes.map(function (a) { return a.querySelector("rect"); });
+    // above the veil: copies of the lit boxes, and the lit edges (a path each for a chosen
+    // module's edges, with an arrowhead; one path for the edges between the modules the
+    // filters let through); a ring around the node that has the keyboard's focus
+    var veil = svg.querySelector("rect.rt-veil");
+    var lit = document.createElementNS(SVG, "g");
+    lit.setAttribute("class", "rt-lit rt-edges");
+    lit.setAttribute("aria-hidden", "true");
+    veil.after(lit);
+    var ring = document.createElementNS(SVG, "g");
+    ring.setAttribute("class", "rt-ring");
+    ring.setAttribute("aria-hidden", "true");
+    veil.parentNode.appendChild(ring);
 
     var field = function (name) { return form.elements.namedItem(name); };
     var search = field("q"), indirect = field("indirect");
@@ -108,16 +119,23 @@
       return p;
     }
 
+    function copy(j, emphasis) {
+      var g = document.createElementNS(SVG, "g");
+      g.setAttribute("class", "rt-s-" + statusOf[j] + NODE_CLASS[emphasis]);
+      g.appendChild(boxes[j].cloneNode(false));
+      return g;
+    }
+
     function update(reveal, reset) {
       var ok = passing(), chosen = state.module === null ? -1 : place[state.module];
-      var node = new Uint8Array(n), lit = [];
+      var node = new Uint8Array(n), above = [], drawn = [];
       var needs = null, needed = null;
       if (chosen < 0) {
         if (ok) {
           for (var j = 0; j < n; j++) node[j] = ok[j] ? 0 : 1;
           var between = [];
           for (var k = 0; k < pieces.length; k++) if (ok[from[k]] && ok[to[k]]) between.push(pieces[k]);
-          if (between.length) lit.push(path("rt-between", between));
+          if (between.length) drawn.push(path("rt-between", between));
         }
       } else {
         node.fill(1);
@@ -127,19 +145,20 @@
         needed.nodes.forEach(function (j) { if (!ok || ok[j]) node[j] = node[j] === 3 ? 3 : 4; });
         node[chosen] = 2;
         var shown = function (k) { return node[from[k]] !== 1 && node[to[k]] !== 1; };
-        needs.edges.forEach(function (k) { if (shown(k)) lit.push(path("rt-needs", [pieces[k]])); });
-        needed.edges.forEach(function (k) { if (shown(k)) lit.push(path("rt-needed", [pieces[k]])); });
+        needs.edges.forEach(function (k) { if (shown(k)) drawn.push(path("rt-needs", [pieces[k]])); });
+        needed.edges.forEach(function (k) { if (shown(k)) drawn.push(path("rt-needed", [pieces[k]])); });
       }
-      var count = 0;
+      var count = 0, emphasis = chosen >= 0 || ok !== null;
       for (var a = 0; a < n; a++) {
         if (node[a] !== 1) count += 1;
+        if (emphasis && node[a] !== 1) above.push(copy(a, node[a]));
         if (node[a] !== shownNode[a]) {
           nodes[a].setAttribute("class", base[a] + NODE_CLASS[node[a]]);
           shownNode[a] = node[a];
         }
       }
-      litEdges.replaceChildren.apply(litEdges, lit);
-      svg.toggleAttribute("data-emph", chosen >= 0 || ok !== null);
+      lit.replaceChildren.apply(lit, above.concat(drawn));
+      veil.setAttribute("display", emphasis ? "inline" : "none");
       say(count, chosen, needs, needed, ok !== null, reset);
       writeAddress();
       if (reveal && chosen >= 0) show(nodes[chosen]);
@@ -170,6 +189,13 @@
     }
 
     nodes.forEach(function (a, j) {
+      // the focus ring above the veil and the labels (the box's own is under them)
+      a.addEventListener("focus", function () {
+        if (!a.matches(":focus-visible")) return;
+        var r = boxes[j].cloneNode(false);
+        ring.replaceChildren(r);
+      });
+      a.addEventListener("blur", function () { ring.replaceChildren(); });
       a.addEventListener("click", function (event) {
         if (state.module === ids[j]) return;  // chosen already: follow the link
         event.preventDefault();

@@ -1,5 +1,8 @@
 """The whole-landscape drawing: every module in scope as a linked node in the band of
-its layer, up to :data:`generator.draw.pictures.ROLL_UP_ABOVE` modules.
+its layer, up to :data:`generator.draw.pictures.ROLL_UP_ABOVE` modules. From the bottom
+up: the bands, the quiet edges, the nodes (links), a veil (hidden; the page's script
+shows it and draws the chosen nodes and edges above it), what the nodes say (their
+labels, one layer) and the bands' names.
 
 Compact where it repeats: how a status looks is written once, in the drawing's own
 ``<style>`` (by class), not on every node, and all edges are one path (the page's data
@@ -104,22 +107,30 @@ def _fit(text: str, char_width: float, room: int) -> str:
 
 
 def _node(box: Box, node: GraphNode) -> str:
-    x, y, room = box.x + 9, box.y, box.w - 18
-    texts = [
-        f'<text x="{x}" y="{y + 17 + 15 * i}" class="rt-n"{_fit(line, 7.4, room)}>'
-        f"{escape(line)}</text>"
-        for i, line in enumerate(_lines(node.name))
-    ]
-    owner = _short(node.owner, OWNER_CHARS) if node.owner else "geen trekker"
+    """A node's link: its accessible name and its box (status by class: fill, border)."""
     return (
         f'<a href="{escape(node.href)}" class="rt-node rt-s-{node.status}"'
         f' data-id="{escape(node.id)}" data-status="{node.status}">'
         f"<title>{escape(accessible_name(node))}</title>"
-        f'<rect x="{box.x}" y="{y}" width="{box.w}" height="{box.h}" rx="6"/><g>'
-        + "".join(texts)
-        + f'<text x="{x}" y="{y + 46}" class="rt-w">{escape(STATUS_WORDS[node.status])}</text>'
+        f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"/></a>'
+    )
+
+
+def _label(box: Box, node: GraphNode) -> str:
+    """What a node says: name, status word, owner. Drawn over the links, apart from them
+    (and not for screen readers, who hear each link's title): choosing a module then
+    restyles two elements of each node, not six, and text too small to read is hidden
+    as one group."""
+    x, y, room = box.x + 9, box.y, box.w - 18
+    owner = _short(node.owner, OWNER_CHARS) if node.owner else "geen trekker"
+    return (
+        "".join(
+            f'<text x="{x}" y="{y + 17 + 15 * i}" class="rt-n"{_fit(line, 7.4, room)}>{escape(line)}</text>'
+            for i, line in enumerate(_lines(node.name))
+        )
+        + f'<text x="{x}" y="{y + 46}" class="rt-w rt-w-{node.status}">'
+        f"{escape(STATUS_WORDS[node.status])}</text>"
         f'<text x="{x}" y="{y + 59}" class="rt-o"{_fit(owner, 6.2, room)}>{escape(owner)}</text>'
-        "</g></a>"
     )
 
 
@@ -144,6 +155,7 @@ def _style(element_id: str) -> str:
     root = f"#{element_id}"
     rules = [
         f"{root} .rt-node rect{{stroke-width:2}}",
+        f"{root} .rt-labels{{pointer-events:none}}",
         f"{root} .rt-n{{font-size:13px;font-weight:600;fill:#1a1a1a}}",
         f"{root} .rt-w{{font-size:11px;font-weight:600}}",
         f"{root} .rt-o{{font-size:11px;fill:#1a1a1a}}",
@@ -154,7 +166,7 @@ def _style(element_id: str) -> str:
         dash = f";stroke-dasharray:{style.dash}" if style.dash else ""
         rules.append(
             f"{root} .rt-s-{status} rect{{fill:{style.fill};stroke:{style.stroke}{dash}}}"
-            f"{root} .rt-s-{status} .rt-w{{fill:{style.ink}}}"
+            f"{root} .rt-w-{status}{{fill:{style.ink}}}"
         )
     return "<style>" + "".join(rules) + "</style>"
 
@@ -224,14 +236,25 @@ def render_landscape(
         legend,
         f'<g transform="translate(0 {legend_h})">',
     ]
-    for band in lay.bands:
-        out.append(
-            f'<rect x="4" y="{band.y}" width="{width - 8}" height="{band.h}" rx="4"'
-            f' fill="#f4f5f8" stroke="#c9cbd3"/>'
-            f'<text x="14" y="{band.y + round(band_font * 1.45)}" font-size="{band_font}"'
-            f' font-weight="700" fill="#1a1a1a">{escape(band_names.get(band.id, band.id))}</text>'
-        )
+    out += [
+        f'<rect x="4" y="{band.y}" width="{width - 8}" height="{band.h}" rx="4"'
+        f' fill="#f4f5f8" stroke="#c9cbd3"/>'
+        for band in lay.bands
+    ]
+    order = reading_order(lay)
     out.append(f'<g class="rt-edges">{_edges(lay)}</g><g class="rt-nodes">')
-    out += [_node(lay.boxes[n], nodes[n]) for n in reading_order(lay)]
-    out.append("</g></g></svg>")
+    out += [_node(lay.boxes[n], nodes[n]) for n in order]
+    # the veil fades what is under it when the page's script lights a few nodes above it
+    out.append(
+        f'</g><rect class="rt-veil" width="{width}" height="{lay.height}" fill="#ffffff"'
+        ' fill-opacity=".75" display="none" pointer-events="none"/><g class="rt-labels" aria-hidden="true">'
+    )
+    out += [_label(lay.boxes[n], nodes[n]) for n in order]
+    out.append("</g>")
+    out += [
+        f'<text x="14" y="{band.y + round(band_font * 1.45)}" font-size="{band_font}"'
+        f' font-weight="700" fill="#1a1a1a">{escape(band_names.get(band.id, band.id))}</text>'
+        for band in lay.bands
+    ]
+    out.append("</g></svg>")
     return "".join(out)

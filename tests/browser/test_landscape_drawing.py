@@ -116,7 +116,7 @@ def test_choosing_a_module_by_click_lights_its_neighbours(web, gemma):
     assert _lit(web) == _near(graph, landscape, "open-zaak")
     assert web.page.locator(f'{NODE}[data-id="open-zaak"].rt-selected').count() == 1
     assert web.page.evaluate("location.hash") == "#module=open-zaak"
-    lit_edges = web.page.locator("#rt-landscape .rt-edges--lit path").count()
+    lit_edges = web.page.locator("#rt-landscape .rt-lit path").count()
     assert lit_edges == len(graph.dependencies("open-zaak")) + len(graph.dependents("open-zaak"))
     # another module; then Escape clears the choice
     other = graph.dependencies("open-zaak")[0]
