@@ -467,8 +467,8 @@ def edge_ends(
         below = t.y > s.y  # a's bottom to b's top; above: a's top to b's bottom
         same_row = t.y == s.y  # both bottoms: drawn as a curve beneath the row
         # the height between the two sides the edge joins; a curve leaves as flat as it can
-        rise = (t.y - s.y - s.h if below else s.y - t.y - t.h) if not same_row else 0
-        rise = max(rise, 0.001)
+        gap = (t.y - s.y - s.h if below else s.y - t.y - t.h) if not same_row else 0
+        rise = max(float(gap), 0.001)
         sides[a, below or same_row].append(((t.cx - s.cx) / rise, b, (a, b), 0))
         sides[b, not below].append(((s.cx - t.cx) / rise, a, (a, b), 1))
     ends: dict[Edge, list[int]] = {e: [0, 0, 0, 0] for e in edges}
