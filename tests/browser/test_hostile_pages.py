@@ -15,7 +15,10 @@ from .conftest import open_session, variant_site
 INJECTED = (
     "() => document.querySelectorAll("
     "'img[src=\"x\"], [onerror], [onload], a[href^=\"javascript\" i], a[href^=\"data\" i],"
-    " a[href^=\"vbscript\" i], article style, article script').length"
+    # a drawing's own style sheet (static rules by class, no model text) is ours
+    " a[href^=\"vbscript\" i], article style:not(svg > style),"
+    # the one script an article may hold: the drawing's data, JSON that never runs
+    " article script:not(#rt-landscape-data[type=\"application/json\"])').length"
 )
 
 # The pages whose title is a name in the hostile model (see tests/hostile.py).
