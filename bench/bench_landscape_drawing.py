@@ -287,7 +287,7 @@ def main() -> None:
         "",
         "## Layout: crossings and seconds",
         "",
-        f"Exact crossings of straight edges (edges that share a node do not count). *before*: "
+        f"Exact crossings of the straight edges as drawn (each at its own place on a node's side). *before*: "
         f"`layout.py` of {args.before}, 6 nodes a row, as `retratstoliped graph --full` drew it. "
         "*now*: the drawing's columns and nodes. *dot*, *igraph*: the bands ordered by Graphviz "
         "dot or by python-igraph's Sugiyama layout (bands given as ranks or layers), placed as ours.",
@@ -316,7 +316,7 @@ def main() -> None:
             synthesize(seeded / f"m{n}" / "modules", modules=n, organisations=342, seed=1)
             _, seconds = build(seeded / f"m{n}" / "modules", seeded / f"m{n}")
             lines.append(f"\nFull strict build at {n:,} modules with seed 1 (as `bench_build.py`): "
-                         f"{seconds:.1f} s.")
+                         f"{seconds:.1f} s (load average {os.getloadavg()[0]:.1f} after it).")
             print(lines[-1], flush=True)
         if not args.no_browser:
             times = emphasis(sites[1000])

@@ -7,10 +7,10 @@ labels, one layer) and the bands' names.
 Compact where it repeats: how a status looks is written once, in the drawing's own
 ``<style>`` (by class), not on every node, and all edges are one path (the page's data
 says which modules each piece joins), so a drawing of 1,000 modules stays near 500 KB
-and repaints quickly; the same SVG is the download. Edges are quiet (thin and light) until the
-page's script lights those of a chosen module. Each node is a link whose accessible
-name (its ``<title>``) says the module's name, status and owner; nodes come in reading
-order (band by band, row by row), which is also the order of the Tab key.
+and repaints quickly; the same SVG is the download. Edges are quiet (thin and light)
+until the page's script lights those of a chosen module. Each node is a link whose
+accessible name (its ``<title>``) says the module's name, status and owner; nodes come
+in reading order (band by band, row by row), which is also the order of the Tab key.
 """
 
 from __future__ import annotations
@@ -40,8 +40,6 @@ STATUS_WORDS = {
 }
 """The status on a node, in one word or two; the legend and each node's accessible name
 give the full label ("Beschikbaar (permanente bèta)")."""
-
-
 EMPHASIS = {"needs": "#0b4ea2", "needed": "#8f1d5b"}
 """The colours of a chosen module's edges: to what it needs (solid) and from what needs
 it (dashed); the page's stylesheet lights them, with these arrowheads."""

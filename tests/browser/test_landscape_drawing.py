@@ -108,6 +108,24 @@ def test_every_module_in_scope_is_linked_from_the_drawing(web, gemma):
     assert rows == len(in_scope)
 
 
+def test_without_javascript_the_drawing_and_the_table_say_it_all(browser, gemma):
+    url, landscape, _, _ = gemma
+    context, web = open_session(browser, url, java_script_enabled=False)
+    try:
+        web.goto(PAGE)
+        assert not web.page.locator("form.rt-filters").is_visible()  # nothing that cannot work
+        assert web.page.locator(NODE).count() == len(_in_scope(landscape))
+        frame = web.page.evaluate(
+            "(f => [f.scrollWidth > f.clientWidth, getComputedStyle(f).overflow])"
+            "(document.querySelector('.rt-graph--full'))"
+        )
+        assert frame == [True, "auto"]  # the drawing at its own size, panned by scrolling
+        assert web.page.locator("#tabel").is_visible()
+        assert sideways(web.page) is None
+    finally:
+        context.close()
+
+
 def test_choosing_a_module_by_click_lights_its_neighbours(web, gemma):
     _, landscape, graph, _ = gemma
     web.goto(PAGE)
