@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ranking import rank
 from .common import Index, Link, Linker, external
 from .paging import Page, paginate
 from .render import render_pages
@@ -43,7 +42,7 @@ def claim_views(index: Index, edit_base: str | None = None) -> list[ClaimPage]:
     """The view models of the claim pages; ``edit_base`` adds an edit link per module file."""
     landscape = index.landscape
     wanted = [
-        landscape.modules[r.id] for r in rank(landscape, index.graph) if r.status == "wanted"
+        landscape.modules[r.id] for r in index.ranking if r.status == "wanted"
     ]
     base = edit_base.rstrip("/") if edit_base else None
     views = []

@@ -11,6 +11,7 @@ from functools import cached_property
 from ..draw import DrawingCache
 from ..graph import LandscapeGraph
 from ..model import Landscape, Module
+from ..ranking import Ranked, rank
 from ..text import safe_url
 
 ROLE_LABELS = {
@@ -167,6 +168,12 @@ class Index:
     def municipalities(self) -> set[str]:
         """The ids of every municipality."""
         return {o.id for o in self.landscape.organisations.values() if o.kind == "municipality"}
+
+    @cached_property
+    def ranking(self) -> list[Ranked]:
+        """What to build next (wanted and claimed modules, best first), computed once
+        for the pages that show it: /volgende-stappen/ and /intekenen/."""
+        return rank(self.landscape, self.graph)
 
     def adopting_municipalities(self, module: Module) -> list[str]:
         """The consumers of ``module`` that are municipalities (the +1 count)."""

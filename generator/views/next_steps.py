@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ranking import DEMAND_WEIGHT, READINESS_WEIGHT, UNLOCK_WEIGHT, Ranked, format_score, rank
+from ..ranking import DEMAND_WEIGHT, READINESS_WEIGHT, UNLOCK_WEIGHT, Ranked, format_score
 from .common import Index, Link, Linker
 from .paging import Page, paginate
 from .render import render_pages
@@ -44,7 +44,7 @@ class NextStepsPage:
 
 def ranking(index: Index) -> list[Ranked]:
     """The ranking of the landscape (wanted and claimed modules, best first)."""
-    return rank(index.landscape, index.graph)
+    return index.ranking
 
 
 def next_steps_views(index: Index) -> list[NextStepsPage]:
