@@ -154,6 +154,13 @@ def _required(path: Path, line: int, row: dict[str, str], *names: str) -> None:
             raise GemmaError(f"{path}:{line}: column '{name}' is empty")
 
 
+def _first(path: Path, line: int, row_id: str, seen: dict[str, int]) -> None:
+    """Record that ``row_id`` is on ``line``; a second time is an error naming the first."""
+    if row_id in seen:
+        raise GemmaError(f"{path}:{line}: duplicate id {row_id} (first on line {seen[row_id]})")
+    seen[row_id] = line
+
+
 def read_gemma(folder: Path) -> GemmaData:
     """Read the four GEMMA exports of ``folder``.
 
@@ -169,11 +176,7 @@ def read_gemma(folder: Path) -> GemmaData:
     path = folder / COMPONENTS_FILE
     for line, row in _rows(path):
         _required(path, line, row, "id", "naam")
-        if row["id"] in seen:
-            raise GemmaError(
-                f"{path}:{line}: duplicate id {row['id']} (first on line {seen[row['id']]})"
-            )
-        seen[row["id"]] = line
+        _first(path, line, row["id"], seen)
         components.append(
             Component(
                 row["id"], " ".join(row["naam"].split()), row["gemma_type"],
@@ -202,11 +205,7 @@ def read_gemma(folder: Path) -> GemmaData:
     path = folder / STANDARDS_FILE
     for line, row in _rows(path):
         _required(path, line, row, "id", "naam")
-        if row["id"] in seen:
-            raise GemmaError(
-                f"{path}:{line}: duplicate id {row['id']} (first on line {seen[row['id']]})"
-            )
-        seen[row["id"]] = line
+        _first(path, line, row["id"], seen)
         standards.append(
             GemmaStandard(
                 row["id"], " ".join(row["naam"].split()), row["gemma_status"],
