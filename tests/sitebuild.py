@@ -118,6 +118,10 @@ class Tags(HTMLParser):
 
 
 EDIT = "https://forge.example/edit/main/modules"
+THEME = 25_000
+"""What Material wraps around a generated page (header, tabs, navigation, contents):
+about 19 KB on the home page, 18 KB on a layer page; a generated page must leave room
+for it within a page budget."""
 
 
 @functools.cache

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.draw.landscape import STATUS_WORDS, accessible_name, columns_for, shape_for
+from generator.draw.landscape import accessible_name, columns_for, shape_for
 from generator.draw.layout import Box, Layout, _cross, crossings, edge_points, layout
 from generator.draw.pictures import ROLL_UP_ABOVE, landscape_picture
 from generator.draw.svg import GraphNode
 from generator.graph import LandscapeGraph
-from generator.model import STATUS_LABELS, load_landscape
+from generator.model import SHORT_LABELS, STATUS_LABELS, load_landscape
 from generator.synth import synthesize
 from generator.views.common import Index
 from generator.views.dependencies import ROLES, dependencies_view, drawing_data, graph_picture
@@ -88,7 +88,7 @@ def test_every_module_in_scope_is_a_node_and_a_link(drawn):
         assert f"rt-s-{module.status}" in a.get("class")  # colour and border style
         box = picture.layout.boxes[module.id]
         words = labels.get((box.x + 9, box.y), [])
-        assert STATUS_WORDS[module.status] in words  # the status in a word, on the node
+        assert SHORT_LABELS[module.status] in words  # the status in a word, on the node
         assert (organisations[module.owner].name[:10] if module.owner else "geen trekker") in " ".join(words)
     assert root.get("role") == "group"
     labelled = root.get("aria-labelledby").split()

@@ -29,7 +29,7 @@ from generator.views.paging import PAGE_SIZE, paginate
 from generator.views.render import ENV
 from generator.views.standard import standard_views
 
-from .sitebuild import EDIT, expected_paths
+from .sitebuild import EDIT, THEME, expected_paths
 from .test_site_pages import CONTENT_PAGES, _resolves
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -189,12 +189,12 @@ def test_feed_carries_the_newest_changes_only(large):
 
 
 def test_no_page_grows_past_the_budget(large):
-    """No page of the 600-module site comes near the page budget, pictures included
-    (the theme adds some 15 KB of HTML around it)."""
+    """No page of the 600-module site outgrows the page budget, pictures included, with
+    room for the theme's HTML around it."""
     own_budget = {"index.md", "afhankelijkheden/index.md"}
     sizes = {p: len(t.encode()) for p, t in large[1].items() if p.endswith(".md") and p not in own_budget}
     path = max(sizes, key=sizes.get)
-    assert sizes[path] < PAGE_BUDGET - 50_000, (path, sizes[path])
+    assert sizes[path] + THEME <= PAGE_BUDGET, (path, sizes[path])
     # the menu card holds every module: a budget of its own (tests/test_menu_card.py)
     assert len(large[1]["index.md"].encode()) < MENU_BUDGET - 50_000
     # the whole-landscape drawing: the page and its SVG file together (issue 12)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ..model import STATUS_LABELS
+from ..model import SHORT_LABELS, STATUS_LABELS
 from .layout import MARGIN, Box, Layout, Shape, edge_points
-from .svg import FONT, STYLES, GraphNode, escape
+from .svg import FONT, STYLES, GraphNode, escape, fit, status_rules
 
 SHAPE = Shape(node_w=176, node_h=64, gap_x=16, gap_y=22, band_pad=36)
 """A node: two lines of name, then status and owner."""
@@ -30,16 +30,6 @@ OWNER_CHARS = 27
 TEXT_WIDTH = 1800
 """Band names and the legend grow with a drawing wider than this, so they stay legible
 when the whole drawing is fitted to a screen."""
-STATUS_WORDS = {
-    "available": "Beschikbaar",
-    "developing": "In ontwikkeling",
-    "claimed": "Ingetekend",
-    "wanted": "Gezocht",
-    "retired": "Uitgefaseerd",
-    "out-of-scope": "Buiten scope",
-}
-"""The status on a node, in one word or two; the legend and each node's accessible name
-give the full label ("Beschikbaar (permanente bèta)")."""
 EMPHASIS = {"needs": "#0b4ea2", "needed": "#8f1d5b"}
 """The colours of a chosen module's edges: to what it needs (solid) and from what needs
 it (dashed); the page's stylesheet lights them, with these arrowheads."""
@@ -98,12 +88,6 @@ def accessible_name(node: GraphNode) -> str:
     return f"{node.name}. {STATUS_LABELS[node.status]}. {owner}."
 
 
-def _fit(text: str, char_width: float, room: int) -> str:
-    """A ``textLength`` that squeezes a line into ``room`` when it would be wider (from
-    an average character width: fonts differ, so a long line may be pressed a little)."""
-    return f' textLength="{room}" lengthAdjust="spacingAndGlyphs"' if len(text) * char_width > room else ""
-
-
 def _node(box: Box, node: GraphNode) -> str:
     """A node's link: its accessible name and its box (status by class: fill, border)."""
     return (
@@ -123,12 +107,12 @@ def _label(box: Box, node: GraphNode) -> str:
     owner = _short(node.owner, OWNER_CHARS) if node.owner else "geen trekker"
     return (
         "".join(
-            f'<text x="{x}" y="{y + 17 + 15 * i}" class="rt-n"{_fit(line, 7.4, room)}>{escape(line)}</text>'
+            f'<text x="{x}" y="{y + 17 + 15 * i}" class="rt-n"{fit(line, 7.4, room)}>{escape(line)}</text>'
             for i, line in enumerate(_lines(node.name))
         )
         + f'<text x="{x}" y="{y + 46}" class="rt-w rt-w-{node.status}">'
-        f"{escape(STATUS_WORDS[node.status])}</text>"
-        f'<text x="{x}" y="{y + 59}" class="rt-o"{_fit(owner, 6.2, room)}>{escape(owner)}</text>'
+        f"{escape(SHORT_LABELS[node.status])}</text>"
+        f'<text x="{x}" y="{y + 59}" class="rt-o"{fit(owner, 6.2, room)}>{escape(owner)}</text>'
     )
 
 
@@ -160,12 +144,8 @@ def _style(element_id: str) -> str:
         f"{root} .rt-edges path{{fill:none;stroke:#8c8c8c;stroke-opacity:.45;stroke-width:1;"
         "vector-effect:non-scaling-stroke}",
     ]
-    for status, style in STYLES.items():
-        dash = f";stroke-dasharray:{style.dash}" if style.dash else ""
-        rules.append(
-            f"{root} .rt-s-{status} rect{{fill:{style.fill};stroke:{style.stroke}{dash}}}"
-            f"{root} .rt-w-{status}{{fill:{style.ink}}}"
-        )
+    rules += status_rules(root)
+    rules += (f"{root} .rt-w-{status}{{fill:{style.ink}}}" for status, style in STYLES.items())
     return "<style>" + "".join(rules) + "</style>"
 
 

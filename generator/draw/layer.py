@@ -3,10 +3,10 @@
 Laid out by :func:`generator.draw.layout.layout` in layer bands (the layer's own
 band among the others, in the landscape's order) and rendered by
 :func:`generator.draw.svg.render_svg`, so a node looks the same here as in every
-other picture. The picture is about how the layer connects: a module without any
-dependency is left out (the page lists it), and a huge layer is capped (the
-modules with the most dependencies are drawn, the rest are counted). The caps keep
-the layer page under its size budget (150 KB) and its layout under a second.
+other picture. Every module given is drawn, with or without dependencies: a layer
+page draws the modules it lists (all of the layer, or the part on that page of a
+huge layer). Of the modules of other layers linked to them, the ones linked most
+are drawn and the rest counted, so a page stays under its size budget (150 KB).
 """
 
 from __future__ import annotations
@@ -24,17 +24,26 @@ from .svg import GraphNode, render_svg
 if TYPE_CHECKING:
     from .cache import DrawingCache
 
-LAYER_MAX = 48
-"""At most this many modules of the layer are drawn (those with the most dependencies):
-every linked module of a layer of the real landscape (about 245 modules, layers up
-to about 95, half of them linked)."""
-NEIGHBOURS_MAX = 16
-"""At most this many modules of other layers are drawn (those linked to most drawn ones)."""
+NODES_MAX = 150
+"""A picture holds at most this many modules when the page's own modules leave room
+(a page holds at most 100): about 90 KB of SVG, so the page stays under its size budget
+(150 KB). Every layer of the real landscape (about 245 modules) is drawn with all its
+neighbours so: up to 94 modules of a layer and 57 of other layers."""
+NEIGHBOURS_MIN = 24
+"""The modules of other layers drawn at least (when there are as many)."""
+
+
+def neighbours_max(own: int) -> int:
+    """At most this many modules of other layers are drawn with ``own`` modules of the layer."""
+    return max(NEIGHBOURS_MIN, NODES_MAX - own)
+
+
 SWEEPS = 4
 """Barycentre passes of the layout: twelve cost twice the time for a few percent fewer
 crossings on pictures this size."""
-PER_ROW = 7
-"""Nodes side by side in a band: about 1,550 px, the width of a laptop or desktop screen."""
+PER_ROW = 8
+"""Nodes side by side in a band: about 1,780 px, the width of a desktop screen; on a
+smaller one the picture pans and zooms in its frame."""
 
 
 @dataclass(frozen=True)
@@ -43,11 +52,9 @@ class LayerPicture:
 
     svg: str
     drawn: int
-    """Modules of the layer in the picture."""
+    """Modules of the layer in the picture: every one given."""
     linked: int
-    """Modules of the layer with at least one dependency or dependent."""
-    total: int
-    """Modules of the layer given (in scope)."""
+    """Of those, the modules with at least one dependency or dependent."""
     neighbours: int
     """Modules of other layers in the picture."""
     neighbours_total: int
@@ -68,26 +75,24 @@ def layer_drawing(
     *,
     cache: DrawingCache | None = None,
 ) -> LayerPicture | None:
-    """The modules ``module_ids`` of layer ``layer_id`` that have a dependency or a
-    dependent, with their direct neighbours in other layers, and every dependency
-    between a drawn module of the layer and another drawn module; None when no module
-    of the layer has one.
+    """The modules ``module_ids`` of layer ``layer_id`` with their direct neighbours in
+    other layers, and every dependency between two drawn modules of which one is in
+    ``module_ids``; None when ``module_ids`` is empty. (On a page that holds part of a
+    huge layer, modules of the same layer on its other pages are not drawn.)
 
-    Of more than :data:`LAYER_MAX` linked modules, those with the most dependencies
-    and dependents are drawn; of more than :data:`NEIGHBOURS_MAX` neighbours, those
-    linked to the most drawn modules. Ties go by id, so the picture is deterministic.
+    Of more than :func:`neighbours_max` neighbours, those linked to the most drawn
+    modules are drawn. Ties go by id, so the picture is deterministic.
     """
-    modules = landscape.modules
-    degree = {i: len(_links(graph, i)) for i in module_ids}
-    linked = [i for i in module_ids if degree[i]]
-    if not linked:
+    if not module_ids:
         return None
-    own = sorted(sorted(linked, key=lambda i: (-degree[i], i))[:LAYER_MAX])
+    modules = landscape.modules
+    own = sorted(module_ids)
     chosen = set(own)
+    linked = sum(1 for i in own if _links(graph, i))
     near: Counter[str] = Counter(
         n for i in own for n in set(_links(graph, i)) if modules[n].layer != layer_id
     )
-    neighbours = sorted(sorted(near, key=lambda n: (-near[n], n))[:NEIGHBOURS_MAX])
+    neighbours = sorted(sorted(near, key=lambda n: (-near[n], n))[: neighbours_max(len(own))])
     ids = own + neighbours
     drawn = set(ids)
     edges = sorted(
@@ -105,28 +110,22 @@ def layer_drawing(
     )
     nodes = {i: _node(landscape, i, href) for i in ids}
     name = landscape.layer(layer_id).name
-    shown = f"{len(own)} van de {len(linked)}" if len(own) < len(linked) else f"{len(own)}"
     svg = render_svg(
         lay,
         nodes,
         title=f"Modules van de laag {name} en hun buren",
         description=(
-            f"De {shown} modules van de laag {name} met afhankelijkheden, met {len(neighbours)} "
+            f"{len(own)} modules van de laag {name}, met {len(neighbours)} "
             "modules uit andere lagen die zij nodig hebben of die hen nodig hebben; een pijl wijst "
             f"van een module naar een module die zij nodig heeft ({len(lay.edges)} afhankelijkheden)."
         ),
         band_names={layer.id: layer.name for layer in landscape.layers},
         element_id="rt-layer",
     )
-    return LayerPicture(
-        svg, len(own), len(linked), len(module_ids), len(neighbours), len(near), len(lay.edges)
-    )
+    return LayerPicture(svg, len(own), linked, len(neighbours), len(near), len(lay.edges))
 
 
 def _node(landscape: Landscape, module_id: str, href: Callable[[str], str]) -> GraphNode:
     module = landscape.modules[module_id]
     owner = landscape.organisations[module.owner].name if module.owner else None
-    return GraphNode(
-        module.id, module.name, module.status, owner, href(module.id),
-        layer=module.layer, owner_id=module.owner or "",
-    )
+    return GraphNode(module.id, module.name, module.status, owner, href(module.id))

@@ -49,10 +49,7 @@ class Picture:
 def _node(landscape: Landscape, module_id: str, href: Callable[[str], str], focus: bool = False):
     module = landscape.modules[module_id]
     owner = landscape.organisations[module.owner].name if module.owner else None
-    return GraphNode(
-        module.id, module.name, module.status, owner, href(module.id), focus,
-        layer=module.layer, owner_id=module.owner or "",
-    )
+    return GraphNode(module.id, module.name, module.status, owner, href(module.id), focus)
 
 
 def _draw(

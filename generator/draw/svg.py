@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape as _html_escape
 
-from ..model import STATUS_LABELS
+from ..model import SHORT_LABELS, STATUS_LABELS
 from ..text import clean
 from .layout import NODE_H, Layout, edge_points
 
@@ -64,8 +64,6 @@ class GraphNode:
     owner: str | None
     href: str
     focus: bool = False
-    layer: str = ""
-    owner_id: str = ""
 
 
 def _short(text: str, limit: int = MAX_CHARS) -> str:
@@ -76,26 +74,27 @@ def _owner_line(node: GraphNode) -> str:
     return f"Trekker: {node.owner}" if node.owner else "Nog geen trekker"
 
 
+def fit(text: str, char_width: float, room: int) -> str:
+    """A ``textLength`` that squeezes a line into ``room`` when it would be wider (from
+    an average character width: fonts differ, so a long line may be pressed a little)."""
+    return f' textLength="{room}" lengthAdjust="spacingAndGlyphs"' if len(text) * char_width > room else ""
+
+
 def _node(box, node: GraphNode) -> str:
-    style = STYLES[node.status]
     label = STATUS_LABELS[node.status]
     name = escape(node.name)
     accessible = escape(f"{node.name}. {label}. {_owner_line(node)}.")
-    dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
-    width = 4 if node.focus else 2
+    focus = " rt-focus" if node.focus else ""
+    x, room = box.x + 10, box.w - 20
+    short, owner = _short(node.name), _short(_owner_line(node), 31)
     return (
-        f'<a href="{escape(node.href)}" class="rt-node"'
-        f' data-id="{escape(node.id)}" data-status="{node.status}"'
-        f' data-layer="{escape(node.layer)}" data-owner="{escape(node.owner_id)}">'
+        f'<a href="{escape(node.href)}" class="rt-node rt-s-{node.status}{focus}"'
+        f' data-id="{escape(node.id)}" data-status="{node.status}">'
         f"<title>{accessible}</title>"
-        f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"'
-        f' fill="{style.fill}" stroke="{style.stroke}" stroke-width="{width}"{dash}/>'
-        f'<text x="{box.x + 10}" y="{box.y + 19}" font-weight="600" font-size="13"'
-        f' fill="#1a1a1a">{escape(_short(node.name))}</text>'
-        f'<text x="{box.x + 10}" y="{box.y + 35}" font-size="11" fill="{style.ink}">'
-        f"{escape(label)}</text>"
-        f'<text x="{box.x + 10}" y="{box.y + 50}" font-size="11" fill="#1a1a1a">'
-        f"{escape(_short(_owner_line(node), 31))}</text>"
+        f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"/>'
+        f'<text x="{x}" y="{box.y + 19}" class="rt-n"{fit(short, 7.6, room)}>{escape(short)}</text>'
+        f'<text x="{x}" y="{box.y + 35}" class="rt-w">{escape(SHORT_LABELS[node.status])}</text>'
+        f'<text x="{x}" y="{box.y + 50}" class="rt-o"{fit(owner, 6.2, room)}>{escape(owner)}</text>'
         "</a>"
     ) if name else ""
 
@@ -104,15 +103,35 @@ def _edge(lay: Layout, a: str, b: str) -> str:
     x1, y1, x2, y2 = edge_points(lay, a, b)
     if y1 == y2:  # same row: a curve beneath both nodes
         depth = y1 + 24
-        return (
-            f'<path d="M{x1} {y1} C{x1} {depth} {x2} {depth} {x2} {y2}" fill="none"'
-            f' stroke="#4d4d4d" stroke-width="1.3" marker-end="url(#rt-arrow)"'
-            f' data-from="{escape(a)}" data-to="{escape(b)}"/>'
-        )
-    return (
-        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#4d4d4d" stroke-width="1.3"'
-        f' marker-end="url(#rt-arrow)" data-from="{escape(a)}" data-to="{escape(b)}"/>'
-    )
+        return f'<path d="M{x1} {y1}C{x1} {depth} {x2} {depth} {x2} {y2}"/>'
+    return f'<path d="M{x1} {y1}L{x2} {y2}"/>'
+
+
+def status_rules(root: str) -> list[str]:
+    """CSS rules for the node boxes of each status under ``root`` (a node has the class
+    ``rt-s-<status>``): fill, border colour and dash pattern."""
+    rules = []
+    for status, style in STYLES.items():
+        dash = f";stroke-dasharray:{style.dash}" if style.dash else ""
+        rules.append(f"{root} .rt-s-{status} rect{{fill:{style.fill};stroke:{style.stroke}{dash}}}")
+    return rules
+
+
+@lru_cache(maxsize=16)
+def _style(element_id: str) -> str:
+    """The looks of a picture, by class rather than on every node and edge: a picture of
+    a hundred nodes is a fifth smaller so."""
+    root = f"#{element_id}"
+    rules = [
+        f"{root} .rt-node rect{{stroke-width:2}}",
+        f"{root} .rt-focus rect{{stroke-width:4}}",
+        f"{root} .rt-n{{font-size:13px;font-weight:600;fill:#1a1a1a}}",
+        f"{root} .rt-w,{root} .rt-o{{font-size:11px;fill:#1a1a1a}}",
+        f"{root} .rt-edges>*{{fill:none;stroke:#4d4d4d;stroke-width:1.3;marker-end:url(#rt-arrow)}}",
+        *status_rules(root),
+        *(f"{root} .rt-s-{status} .rt-w{{fill:{style.ink}}}" for status, style in STYLES.items()),
+    ]
+    return "<style>" + "".join(rules) + "</style>"
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +171,7 @@ def render_svg(
         f' font-family="{FONT}">',
         f'<title id="{element_id}-title">{escape(title)}</title>',
         f'<desc id="{element_id}-desc">{escape(description)}</desc>',
+        _style(element_id),
         '<defs><marker id="rt-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
         ' markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z"'
         ' fill="#4d4d4d"/></marker></defs>',
@@ -182,7 +202,7 @@ def _reading_order(lay: Layout):
     return key
 
 
-__all__ = ["NODE_H", "STYLES", "GraphNode", "render_svg"]
+__all__ = ["NODE_H", "STYLES", "GraphNode", "fit", "render_svg", "status_rules"]
 
 
 def render_rollup(landscape, counts, between) -> str:

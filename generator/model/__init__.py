@@ -5,6 +5,7 @@ from __future__ import annotations
 from .entities import (
     ORGANISATION_KINDS,
     PARTNER_ROLES,
+    SHORT_LABELS,
     STATUS_LABELS,
     Layer,
     Module,
@@ -32,6 +33,7 @@ __all__ = [
     "ORGANISATION_KINDS",
     "PARTNER_ROLES",
     "PLANNED",
+    "SHORT_LABELS",
     "STATUSES",
     "STATUS_LABELS",
     "WEAK_TARGETS",

@@ -34,6 +34,9 @@ STATUS_LABELS = {
     "retired": "Uitgefaseerd",
     "out-of-scope": "Buiten scope",
 }
+SHORT_LABELS = {status: label.removesuffix(" (permanente bèta)") for status, label in STATUS_LABELS.items()}
+"""The status word on a card or a node of a drawing; a legend explains each once
+(``available`` is the permanente bèta)."""
 ORGANISATION_KINDS = ("municipality", "government", "supplier", "collective", "other")
 PARTNER_ROLES = ("co-developer", "supplier", "funder", "participant")
 

@@ -18,7 +18,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from ..model import Module
+from ..model import SHORT_LABELS, Module
 from .common import STATUS_ORDER, Index, Link, Linker
 from .handwritten import HandWritten
 from .render import render_page
@@ -27,16 +27,6 @@ MENU_MAX = 1000
 """The most modules in scope the menu card shows one by one (within its 250 KB budget)."""
 MENU_STATUSES = tuple(s for s in STATUS_ORDER if s != "out-of-scope")
 """What is on the menu, in card order: the ready ones first."""
-SHORT_LABELS = {
-    "available": "Beschikbaar",
-    "developing": "In ontwikkeling",
-    "claimed": "Ingetekend",
-    "wanted": "Gezocht",
-    "retired": "Uitgefaseerd",
-    "out-of-scope": "Buiten scope",
-}
-"""The status word on a card; the legend explains each once (``available`` is the
-permanente bèta)."""
 MEANINGS = {
     "available": "klaar en aangesloten op het geheel: andere gemeenten kunnen de module "
     "afnemen. Zij blijft in permanente bèta en wordt beter terwijl gemeenten haar gebruiken.",

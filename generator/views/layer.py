@@ -1,15 +1,16 @@
 """The layer page ``/lagen/<id>/``: the layer's modules as the menu card's cards, a
 drawing of how they connect to the other layers, and a compact table; a long list
-goes on over ``/lagen/<id>/pagina-n/`` (the drawing is on the first page)."""
+goes on over ``/lagen/<id>/pagina-n/``, each page with the drawing of its modules."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..draw.layer import layer_drawing
-from ..model import Layer
+from ..model import Layer, Module
 from ..text import rich
 from .common import STATUS_ORDER, Index, Linker, ModuleRow, StatusCount, layer_doc, module_doc, module_rows
 from .home import CardGroup, card, card_groups, in_scope, menu_order
@@ -35,10 +36,9 @@ class LayerDrawing:
 
     svg: Markup
     drawn: int
-    linked: int
-    """Modules of the layer with a dependency or a dependent (at most this many are drawn)."""
+    """Modules of the layer on this page in the picture: all of them in scope."""
     unlinked: int
-    """Modules of the layer in scope without any: not drawn."""
+    """Of those, the modules without any dependency or dependent."""
     neighbours: int
     neighbours_total: int
     edges: int
@@ -57,24 +57,22 @@ class LayerPage:
     counts: list[StatusCount]
     """For every status the layer has, in menu order."""
     drawing: LayerDrawing | None
-    """On the first page, when a module of the layer has a dependency or a dependent."""
+    """The modules of this page in scope with their neighbours; None without any."""
     page: Page
 
 
-def _drawing(index: Index, layer_id: str) -> LayerDrawing | None:
-    landscape = index.landscape
-    to = Linker(layer_doc(layer_id), landscape)
-    ids = sorted(m.id for m in in_scope(index.by_layer.get(layer_id, [])))
+def _drawing(index: Index, layer_id: str, to: Linker, modules: Sequence[Module]) -> LayerDrawing | None:
+    ids = sorted(m.id for m in in_scope(modules))
     picture = layer_drawing(
-        landscape, index.graph, layer_id, ids, lambda i: to.href(module_doc(i)), cache=index.drawings
+        index.landscape, index.graph, layer_id, ids, lambda i: to.href(module_doc(i)),
+        cache=index.drawings,
     )
     if picture is None:
         return None
     return LayerDrawing(
         svg=Markup(picture.svg),
         drawn=picture.drawn,
-        linked=picture.linked,
-        unlinked=picture.total - picture.linked,
+        unlinked=picture.drawn - picture.linked,
         neighbours=picture.neighbours,
         neighbours_total=picture.neighbours_total,
         edges=picture.edges,
@@ -88,7 +86,6 @@ def layer_views(index: Index, layer_id: str) -> list[LayerPage]:
     layer = landscape.layer(layer_id)
     description = rich(layer.description)
     counts = [StatusCount(s, n) for s in STATUS_ORDER if (n := sum(m.status == s for m in modules))]
-    drawing = _drawing(index, layer_id)
     views = []
     for page in paginate(layer_doc(layer_id), modules, size=layer_page_size(len(modules))):
         to = Linker(page.doc, landscape)
@@ -98,7 +95,7 @@ def layer_views(index: Index, layer_id: str) -> list[LayerPage]:
             groups=card_groups(card(to, index, m) for m in sorted(page.rows, key=menu_order)),
             rows=module_rows(to, index, page.rows),
             counts=counts,
-            drawing=drawing if page.number == 1 else None,
+            drawing=_drawing(index, layer_id, to, page.rows),
             page=page,
         ))
     return views
