@@ -157,6 +157,7 @@ def synth(n_modules: int, n_organisations: int, seed: int, out: Path) -> None:
 @click.option("--full", is_flag=True, help="Lay out every module even when the site rolls up.")
 def graph(model_dir: Path, full: bool) -> None:
     """Print node, edge and edge-crossing counts of the whole-landscape picture."""
+    from .draw.landscape import columns_for, shape_for
     from .draw.layout import crossings, layout
     from .draw.pictures import landscape_picture
     from .graph import LandscapeGraph
@@ -166,9 +167,13 @@ def graph(model_dir: Path, full: bool) -> None:
     ids = [(m.id, m.layer) for m in landscape.modules.values() if m.status != "out-of-scope"]
     edges = list(analysis.graph.edges)
     bands = [layer.id for layer in landscape.layers]
-    unordered = crossings(layout(ids, edges, bands, sweeps=0))
+    # "unordered": the same columns and node shape as the site's drawing, without the
+    # barycentre sweeps, so the two figures compare the ordering alone.
+    columns = columns_for(len(ids))
+    shape = shape_for(columns)
+    unordered = crossings(layout(ids, edges, bands, sweeps=0, per_row=columns, shape=shape))
     if full:
-        ordered = crossings(layout(ids, edges, bands))
+        ordered = crossings(layout(ids, edges, bands, per_row=columns, shape=shape))
         click.echo(f"nodes: {len(ids)}\nedges: {len(edges)}")
         click.echo(f"crossings: {ordered} (unordered: {unordered})\nrolled up: no")
         return

@@ -279,6 +279,13 @@ def test_the_graph_command_prints_the_drawings_counts():
     )
     landscape = load_landscape(ROOT / "modules")
     picture = landscape_picture(landscape, LandscapeGraph(landscape), href)
+    nodes = [(i, landscape.modules[i].layer) for i in picture.order]
+    columns = columns_for(len(nodes))
+    unordered = layout(
+        nodes, picture.edges, [layer.id for layer in landscape.layers],
+        per_row=columns, sweeps=0, shape=shape_for(columns),
+    )
     assert f"nodes: {len(picture.nodes)}" in done.stdout
-    assert f"crossings: {picture.crossings} (unordered:" in done.stdout
+    # "unordered" is the site's drawing without the ordering, on the same grid
+    assert f"crossings: {picture.crossings} (unordered: {crossings(unordered)})" in done.stdout
     assert "rolled up: no" in done.stdout

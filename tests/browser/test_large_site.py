@@ -1,6 +1,7 @@
-"""A synthetic landscape large enough to split every long list: the split pages, the
-rolled-up menu card, module list and drawing pass the same gates as the shipped site,
-in both colour schemes and without sideways scrolling."""
+"""A synthetic landscape large enough to split every long list (600 modules): the split
+pages, the menu card and the drawing with every module, and the module list rolled up
+per layer pass the same gates as the shipped site, in both colour schemes and without
+sideways scrolling."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from generator.synth import synthesize
 from .conftest import SCREENS, format_violations, open_session, sideways, variant_site
 
 PAGES = {
-    "home, rolled up": "",
-    "dependencies, rolled up": "afhankelijkheden/",
+    "home, every module": "",
+    "dependencies, every module": "afhankelijkheden/",
     "organisation, most modules": "organisaties/gm0009/",
     "module list, per layer": "modules/",
     "changes, page 2": "wijzigingen/pagina-2/",
@@ -44,7 +45,7 @@ def web(browser, large_site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", sorted(PAGES))
-def test_split_and_rolled_up_pages_pass_the_gates(browser, large_site, kind, scheme):
+def test_split_and_long_pages_pass_the_gates(browser, large_site, kind, scheme):
     context, web = open_session(browser, large_site, color_scheme=scheme)
     try:
         path = PAGES[kind]
