@@ -21,7 +21,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --no-strict
 
 test: $(STAMP) $(TOOLS)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .draw import DrawingCache
+from .draw.kaart import SHARED_PATH, shared_svg
 from .graph import LandscapeGraph
 from .model import Landscape
 from .outputs import api, feed
@@ -104,6 +105,7 @@ def build_site_parts(
         "afhankelijkheden/afhankelijkheden.svg": '<?xml version="1.0" encoding="utf-8"?>\n'
         + picture.svg
         + "\n",
+        SHARED_PATH: shared_svg(),
         "wijzigingen/feed.xml": feed.atom_feed(index),
         "api/landscape.json": api.landscape_json(index),
         "api/landscape.schema.json": api.landscape_json_schema(),

@@ -140,6 +140,7 @@ def expected_paths(landscape: Landscape) -> set[str]:
         "afhankelijkheden/afhankelijkheden.svg", "api/landscape.json",
         "api/landscape.schema.json", "api/module.schema.json", "api/modules.csv",
         "modules/index.md", "organisaties/index.md", "lagen/index.md", "standaarden/index.md",
+        "assets/kaart/gemeenten.svg",
     }
     paths |= {f"modules/{i}/index.md" for i in landscape.modules}
     paths |= {f"organisaties/{i}/index.md" for i in landscape.organisations}

@@ -51,8 +51,13 @@ def test_every_page_type_for_every_entity(site):
     assert set(pages) == expected_paths(landscape)
 
 
-def _resolves(here: str, target: str, targets: set[str]) -> bool:
+def _resolves(here: str, target: str, targets: set[str], pages: dict[str, str] | None = None) -> bool:
+    """Whether a relative link leads to a page or file; a link into a generated SVG file
+    (``gemeenten.svg#kaart``) also needs that id in the file (given ``pages``)."""
+    target, _, fragment = target.partition("#")
     resolved = posixpath.normpath(posixpath.join(here, target))
+    if resolved.endswith(".svg") and fragment and pages is not None:
+        return resolved in pages and f'id="{fragment}"' in pages[resolved]
     return resolved in targets or f"{resolved}/index.md" in targets or (
         f"{resolved}.md" in targets or (resolved == "." and "index.md" in targets)
     )
@@ -69,7 +74,7 @@ def test_every_relative_link_resolves(site):
         for target in links.findall(html.unescape(text)):
             if "://" in target or target.startswith(("mailto:", "#")):
                 continue
-            assert _resolves(posixpath.dirname(path), target, targets), f"{path}: {target}"
+            assert _resolves(posixpath.dirname(path), target, targets, pages), f"{path}: {target}"
             checked += 1
     assert checked > len(pages)
 

@@ -98,7 +98,7 @@ def test_every_relative_link_of_the_large_site_resolves(large):
             for md_target, href in links.findall(text):
                 target = md_target or href
                 if "://" not in target and not target.startswith(("mailto:", "#")):
-                    assert _resolves(posixpath.dirname(path), target, targets), f"{path}: {target}"
+                    assert _resolves(posixpath.dirname(path), target, targets, pages), f"{path}: {target}"
 
 
 def _pages_of(pages: dict[str, str], first_dir: str) -> list[str]:

@@ -10,6 +10,7 @@ from ..draw.pictures import neighbourhood_picture
 from ..model import Module
 from ..text import rich
 from .common import ROLE_LABELS, Index, Link, Linker, external, module_doc
+from .kaart import MapFigure, module_map
 from .render import PICTURE, render_page
 
 LINK_LABELS = {
@@ -88,6 +89,8 @@ class ModulePage:
     impact_modules: int
     impact_municipalities: int
     svg: Markup
+    map: MapFigure | None
+    """The municipalities that take part, on the map; None when none does."""
     standards: list[Link]
     links: list[ModuleLink]
     history: list[HistoryEntry]
@@ -133,6 +136,7 @@ def module_view(index: Index, module_id: str, edit_base: str | None) -> ModulePa
         impact_modules=graph.dependent_count(module_id),
         impact_municipalities=graph.affected_municipality_count(module_id),
         svg=Markup(picture.svg),
+        map=module_map(index, to, m),
         standards=[to.standard(s) for s in m.standards],
         links=[
             ModuleLink(LINK_LABELS[key], external(url, url.removeprefix("mailto:")))

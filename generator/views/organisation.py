@@ -21,6 +21,7 @@ from .common import (
     module_rows,
     organisation_doc,
 )
+from .kaart import MapFigure, municipality_map
 from .paging import Page, paginate_side_by_side
 from .render import PICTURE, render_pages
 
@@ -50,6 +51,8 @@ class OrganisationPage:
     """Where to sign up as the owner of a wanted module."""
     svg: Markup | None
     """The picture, on the first page only."""
+    map: MapFigure | None
+    """Where the municipality lies, on the first page only; None for other parties."""
     page: Page
     """This page of the modules it leads (its number, count and address hold for all four lists)."""
     build_page: Page
@@ -93,6 +96,7 @@ def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
             wants=module_rows(to, index, want.rows),
             claim=to.page("Teken in", "intekenen/index.md"),
             svg=Markup(picture.svg) if picture and lead.number == 1 else None,
+            map=municipality_map(to, org_id) if lead.number == 1 else None,
             page=lead,
             build_page=build,
             adopt_page=adopt,

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ..draw.charts import Bar, StackedBar, bar_chart, stacked_bar_chart
 from ..model import STATUS_LABELS, Organisation
 from .common import STATUS_ORDER, Index, Link, Linker
+from .kaart import MapFigure, adoption_map
 from .render import render_page
 
 RANKING_SIZE = 25
@@ -64,6 +65,8 @@ class StatusPage:
     """The matrix as stacked bars (SVG); the table is its text alternative."""
     ranking_chart: Markup
     """The +1 ranking as bars (SVG): the modules that municipalities adopt."""
+    adoption_map: MapFigure
+    """How many modules each municipality adopts, on the map."""
 
 
 def _counted(row: LayerCounts, statuses: tuple[str, ...]) -> str:
@@ -144,6 +147,7 @@ def status_view(index: Index) -> StatusPage:
         ranking=adoption,
         matrix_chart=matrix_chart(matrix, STATUS_ORDER),
         ranking_chart=ranking_chart(adoption),
+        adoption_map=adoption_map(index, to),
         contributors=[
             Contribution(to.organisation(o.id), len(index.leads.get(o.id, [])),
                          len(index.builds.get(o.id, [])), len(index.adopts.get(o.id, [])))
