@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .entities import Consumer, HistoryEntry, Module
 from .landscape import Landscape
@@ -79,6 +79,18 @@ def status_on(module: Module, day: dt.date) -> str | None:
     return status
 
 
+def statuses_on(module: Module, days: Sequence[dt.date]) -> list[str | None]:
+    """:func:`status_on` for each of ``days`` (oldest first), in one walk of the history."""
+    found: list[str | None] = []
+    history, k, status = module.history, 0, None
+    for day in days:
+        while k < len(history) and history[k].date <= day:
+            status = history[k].status
+            k += 1
+        found.append(status)
+    return found
+
+
 def consumer_on(consumer: Consumer, status: str | None, day: dt.date) -> bool:
     """Whether ``consumer`` adopted the module by ``day``, when the module's status
     then was ``status``. Without ``since`` it counts whenever the status allows
@@ -96,12 +108,12 @@ def adopters_on(module: Module, day: dt.date) -> list[str]:
 
 def history_span(modules: Iterable[Module]) -> tuple[dt.date, dt.date] | None:
     """The first history date and the last date of the model (history entries and
-    consumers' ``since``); None when no module has history."""
+    the ``since`` of consumers of modules with history); None when no module has history."""
     firsts = [m.history[0].date for m in modules if m.history]
     if not firsts:
         return None
     lasts = [m.history[-1].date for m in modules if m.history]
-    lasts += [c.since for m in modules for c in m.consumers if c.since]
+    lasts += [c.since for m in modules if m.history for c in m.consumers if c.since]
     return min(firsts), max(lasts)
 
 
@@ -172,4 +184,5 @@ __all__ = [
     "module_on",
     "parse_day",
     "status_on",
+    "statuses_on",
 ]
