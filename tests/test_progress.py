@@ -85,7 +85,7 @@ def test_adopting_municipalities_per_quarter(landscape):
     assert [(r.name, r.adopters, r.new) for r in page.adoption] == [
         ("1e kwartaal 2023", 1, 1),
         ("2e kwartaal 2023", 2, 1),
-        ("3e kwartaal 2023 tot en met 4e kwartaal 2023", 2, 0),
+        ("3e kwartaal 2023 t/m 4e kwartaal 2023", 2, 0),
         ("1e kwartaal 2024", 3, 1),
         ("2e kwartaal 2024", 4, 1),
         ("3e kwartaal 2024", 4, 0),

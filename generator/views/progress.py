@@ -27,7 +27,7 @@ from .common import STATUS_ORDER, Index, Link, Linker
 from .render import render_page
 
 DOC = "voortgang/index.md"
-GROUP_MAX = 12
+GROUP_MAX = 30
 """Links listed per group of a quarter's changes; the rest is counted ("en 12 meer")."""
 LINK_BUDGET = 250
 """Links listed in all changes together, newest quarters first; older groups are only
@@ -41,7 +41,7 @@ class QuarterRow:
     and no changes after the first is one row."""
 
     name: str
-    """``3e kwartaal 2026``, or ``4e kwartaal 2019 tot en met 2e kwartaal 2023``."""
+    """``3e kwartaal 2026``, or ``4e kwartaal 2019 t/m 2e kwartaal 2023``."""
     changes: str | None
     """The anchor of its changes below, when it has any."""
     counts: list[int]
@@ -214,7 +214,7 @@ def _mark(line: Timeline, n: int) -> str | None:
 
 def _span(line: Timeline, first: int, last: int) -> str:
     name = line.quarters[first].name
-    return name if first == last else f"{name} tot en met {line.quarters[last].name}"
+    return name if first == last else f"{name} t/m {line.quarters[last].name}"
 
 
 def _runs(values: Sequence[tuple[int, ...]], starts: set[int]) -> list[tuple[int, int]]:
