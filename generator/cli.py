@@ -213,12 +213,41 @@ def next_command(model_dir: Path, fmt: str) -> None:
         click.echo(f"{r.rank:>3}. {r.id}  {format_score(r.score, '.')}  {'; '.join(r.reasons)}")
 
 
+def _as_of_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    from .model.asof import parse_day
+
+    if value is None:
+        return None
+    try:
+        return parse_day(value, dt.date.today())
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _landscape_stood(config: Path, as_of: dt.date) -> None:
+    """A usage error when no module was on the map on ``as_of``, before MkDocs starts.
+    A model with errors is left to the build, which lists them."""
+    from .generate import read_site_config
+    from .model import AsOfError, check_model, landscape_as_of
+
+    landscape = check_model(read_site_config(config).model_dir).landscape
+    if landscape is None:
+        return
+    try:
+        landscape_as_of(landscape, as_of)
+    except AsOfError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--as-of'") from None
+
+
 @cli.command()
 @click.option("--config", "-f", default="mkdocs.yml", show_default=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--site-dir", "-d", default="site", show_default=True,
               type=click.Path(file_okay=False, path_type=Path))
-def build(config: Path, site_dir: Path) -> None:
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=_as_of_date,
+              help="Build the site as the landscape stood on this date: statuses from the "
+                   "history, adopters by their 'since'.")
+def build(config: Path, site_dir: Path, as_of: dt.date | None) -> None:
     """Build the site with mkdocs --strict aside, then swap it in.
 
     A failed or interrupted build (even SIGKILL) leaves the previous SITE_DIR as
@@ -230,6 +259,9 @@ def build(config: Path, site_dir: Path) -> None:
     from .generate import replace_dir
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if as_of is not None:
+        _landscape_stood(config, as_of)
+        env["RETRATSTOLIPED_AS_OF"] = as_of.isoformat()  # read by the plugin
 
     def mkdocs_build(fresh: Path) -> bool:
         args = ["build", "--strict", "-q", "-f", str(config), "-d", str(fresh)]
@@ -239,7 +271,8 @@ def build(config: Path, site_dir: Path) -> None:
     if not replace_dir(site_dir, mkdocs_build):
         click.echo(f"build failed; {site_dir} is unchanged", err=True)
         sys.exit(1)
-    click.echo(f"built {site_dir.absolute()}")
+    when = f" as of {as_of.isoformat()}" if as_of else ""
+    click.echo(f"built {site_dir.absolute()}{when}")
 
 
 @cli.command()

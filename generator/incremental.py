@@ -4,8 +4,9 @@
 landscape-wide lists (home, status, indexes, graph, feeds) are always redone;
 of the pages of single modules, organisations, layers and standards, only
 those that show something of a changed module. An edit to the frame
-(landscape.yaml: layers, standards, title) or to an organisation redoes
-everything: those are rare while editing modules, and their reach is wide.
+(landscape.yaml: layers, standards, title), to an organisation or to the
+date of an as-of build redoes everything: those are rare while editing modules,
+and their reach is wide.
 
 What a page shows of a module (see the views): its own page everything; a
 neighbour's page and picture its name, status, owner and layer; the pages of
@@ -82,7 +83,8 @@ def affected_jobs(
 
 
 def _frame(landscape: Landscape) -> tuple[object, ...]:
-    return (landscape.title, landscape.description, landscape.layers, landscape.standards)
+    return (landscape.title, landscape.description, landscape.layers, landscape.standards,
+            landscape.as_of)
 
 
 def _chains_change(old: Landscape, new: Landscape, module_id: str) -> bool:

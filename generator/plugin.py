@@ -27,9 +27,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .dates import dutch_date
 from .draw import DrawingCache
 from .incremental import SiteState, rebuild_site
-from .model import Landscape, check_model
+from .model import AsOfError, Landscape, check_model, landscape_as_of
+from .model.asof import parse_day
 from .security import add_csp, security_txt
 from .site import DEFAULT_INTRO, Heading, headings, searchable
 
@@ -37,6 +39,9 @@ if TYPE_CHECKING:  # the shape of a toc token; a type only, never used at run ti
     from mkdocs.structure.toc import _TocToken
 
 log = logging.getLogger("mkdocs.plugins.retratstoliped")
+
+AS_OF_ENV = "RETRATSTOLIPED_AS_OF"
+"""Overrides the ``as_of`` option when set: ``retratstoliped build --as-of`` sets it."""
 
 _LAST_BUILD: dict[tuple[str, str], str] = {}
 """(site folder, page) -> digest of the page as last built in this process.
@@ -104,6 +109,10 @@ class RetratstolipedConfig(Config):
     security_expires = config_options.Optional(config_options.Type(str))
     """The date (YYYY-MM-DD) after which security.txt is stale; set it in config so
     that builds stay reproducible."""
+    as_of = config_options.Optional(config_options.Type((str, dt.date)))
+    """Build the site as the landscape stood on this date (YYYY-MM-DD): statuses from
+    the history, adopters by their ``since`` (see ``generator/model/asof.py``); every
+    page then says so. The environment variable ``RETRATSTOLIPED_AS_OF`` overrides it."""
     cache_dir = config_options.Type(str, default=".cache/retratstoliped")
     """Layouts of the pictures kept between builds, relative to mkdocs.yml (CI may
     restore it; a build without it is the same, only slower); empty: no cache."""
@@ -137,7 +146,24 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
             )
         self.landscape = result.landscape
         log.info(f"retratstoliped: model checked, {len(self.landscape.modules)} modules")
+        if (as_of := self._as_of()) is not None:
+            try:
+                self.landscape = landscape_as_of(self.landscape, as_of)
+            except AsOfError as exc:
+                raise PluginError(f"retratstoliped: as_of: {exc}") from None
+            config.extra["retratstoliped_as_of"] = dutch_date(as_of)
+            log.info(f"retratstoliped: the landscape as of {as_of.isoformat()}, "
+                     f"{len(self.landscape.modules)} modules")
         return config
+
+    def _as_of(self) -> dt.date | None:
+        value = os.environ.get(AS_OF_ENV) or self.config.as_of
+        if value is None or value == "":
+            return None
+        try:
+            return parse_day(value, dt.date.today())
+        except ValueError as exc:
+            raise PluginError(f"retratstoliped: as_of: {exc}") from None
 
     def _edit_base(self, config: MkDocsConfig) -> str | None:
         if self.config.edit_base:
@@ -175,7 +201,10 @@ class RetratstolipedPlugin(BasePlugin[RetratstolipedConfig]):
             if file.is_documentation_page():
                 GeneratedPage(None, file, config)
             key = (config.site_dir, uri)
-            self.digests[key] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+            # the as-of date is in the page's banner (the theme's), not in its text
+            digest = hashlib.blake2b(text.encode(), digest_size=16)
+            digest.update(str(self.landscape.as_of).encode())
+            self.digests[key] = digest.hexdigest()
             if _LAST_BUILD.get(key) == self.digests[key] and os.path.isfile(file.abs_dest_path):
                 file.is_modified = lambda: False  # type: ignore[method-assign]
         return files

@@ -37,6 +37,7 @@ from .views.module import module_page
 from .views.next_steps import next_steps_pages
 from .views.organisation import organisation_pages
 from .views.out_of_scope import out_of_scope_pages
+from .views.progress import progress_page
 from .views.render import compile_templates
 from .views.standard import standard_pages
 from .views.status import status_page
@@ -101,6 +102,7 @@ def build_site_parts(
     pages: dict[str, str] = {
         "index.md": home_page(index, hand_written(intro)),
         "status/index.md": status_page(index),
+        "voortgang/index.md": progress_page(index),
         "afhankelijkheden/index.md": dependencies_page(index, picture),
         "afhankelijkheden/afhankelijkheden.svg": '<?xml version="1.0" encoding="utf-8"?>\n'
         + picture.svg

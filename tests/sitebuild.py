@@ -135,7 +135,7 @@ def expected_paths(landscape: Landscape) -> set[str]:
     """Every file ``build_site`` must write for ``landscape``."""
     paths = {
         "index.md", "status/index.md", "intekenen/index.md", "buiten-scope/index.md",
-        "volgende-stappen/index.md",
+        "volgende-stappen/index.md", "voortgang/index.md",
         "wijzigingen/index.md", "wijzigingen/feed.xml", "afhankelijkheden/index.md",
         "afhankelijkheden/afhankelijkheden.svg", "api/landscape.json",
         "api/landscape.schema.json", "api/module.schema.json", "api/modules.csv",

@@ -1,12 +1,23 @@
-"""The status page's charts (generator/draw/charts.py): proportional bars, labels in
-words and numbers, deterministic bytes, escaped model text, valid accessible SVG."""
+"""The charts of the status and progress pages (generator/draw/charts.py): proportional
+bars and columns, labels in words and numbers, deterministic bytes, escaped model text,
+valid accessible SVG."""
 
 from __future__ import annotations
 
 import itertools
 import xml.etree.ElementTree as ET
 
-from generator.draw.charts import CHAR_W, WIDTH, Bar, StackedBar, bar_chart, stacked_bar_chart
+from generator.draw.charts import (
+    CHAR_W,
+    PLOT_H,
+    WIDTH,
+    Bar,
+    Column,
+    StackedBar,
+    bar_chart,
+    column_chart,
+    stacked_bar_chart,
+)
 from generator.model import STATUS_LABELS
 from generator.views.common import STATUS_ORDER
 
@@ -154,3 +165,93 @@ def test_status_page_charts_carry_the_numbers_of_its_tables():
     }
     desc = ET.fromstring(str(page.matrix_chart)).find(f"{SVG}desc").text
     assert all(f"{row.layer.label}: {row.total} " in desc for row in page.matrix)
+
+
+QUARTERS = [
+    Column("2023 K4", (0, 0, 1, 2, 0, 0), "2023"),
+    Column("2024 K1", (1, 1, 1, 3, 0, 1), "2024"),
+    Column("2024 K2", (2, 1, 0, 3, 1, 1)),
+    Column("2024 K3", (0, 0, 0, 0, 0, 0)),
+]
+
+
+def _columns(columns=QUARTERS, **options) -> str:
+    return column_chart(columns, STATUS_ORDER, element_id="k", title="Per kwartaal",
+                        desc="Cijfers", **options)
+
+
+def _segments(svg: str) -> dict[str, list[tuple[str, int, ET.Element]]]:
+    """Per column (by label, left to right): its segments (status, count, rect), bottom first."""
+    found: dict[str, list[tuple[str, int, ET.Element]]] = {}
+    for series in _groups(ET.fromstring(svg), "rt-chart__series"):
+        for rect in series.iter(f"{SVG}rect"):
+            found.setdefault(rect.get("data-label"), []).append(
+                (series.get("data-status"), int(rect.get("data-count")), rect))
+    order = sorted(found, key=lambda label: float(found[label][0][2].get("x")))
+    return {label: sorted(found[label], key=lambda s: -float(s[2].get("y"))) for label in order}
+
+
+def test_columns_stack_their_statuses_from_the_bottom_on_one_scale():
+    svg = _columns()
+    columns = _segments(svg)
+    assert list(columns) == [c.label for c in QUARTERS if c.total]  # oldest left
+    # the scale runs in round steps to the largest total (8): 0, 2, 4, 6, 8
+    scale = _groups(ET.fromstring(svg), "rt-chart__scale")[0]
+    assert ["".join(t.itertext()) for t in scale.iter(f"{SVG}text")] == ["0", "2", "4", "6", "8"]
+    unit = PLOT_H / 8
+    bottoms = set()
+    for column in QUARTERS[:3]:
+        segments = columns[column.label]
+        assert [(status, count) for status, count, _ in segments] == [
+            (s, n) for s, n in zip(STATUS_ORDER, column.counts, strict=True) if n
+        ]
+        y = None
+        for _, count, rect in segments:  # each on top of the one before, as high as its count
+            top, height = float(rect.get("y")), float(rect.get("height"))
+            assert abs(height - unit * count) < 0.11
+            if y is not None:
+                assert abs(top + height - y) < 0.11
+            else:
+                bottoms.add(round(top + height))
+            y = top
+    assert len(bottoms) == 1  # every column stands on the same axis
+    xs = [float(columns[c.label][0][2].get("x")) for c in QUARTERS[:3]]
+    assert xs == sorted(xs) and xs[-1] < WIDTH
+    # each status's segments are one group with its style and hatching
+    root = ET.fromstring(svg)
+    patterns = {p.get("id") for p in root.iter(f"{SVG}pattern")}
+    for series in _groups(root, "rt-chart__series"):
+        if series.get("data-status") != "available":
+            assert series.get("fill")[5:-1] in patterns
+
+
+def test_columns_carry_their_marks_and_drop_the_ones_that_would_collide():
+    marks = [t for t in ET.fromstring(_columns()).iter(f"{SVG}text")
+             if t.get("text-anchor") == "middle"]
+    assert ["".join(t.itertext()) for t in marks] == ["2023", "2024"]
+    crowded = [Column(f"{y} K1", (1, 0, 0, 0, 0, 0), str(y)) for y in range(1990, 2040)]
+    texts = [t for t in ET.fromstring(_columns(crowded)).iter(f"{SVG}text")
+             if t.get("text-anchor") == "middle"]
+    assert 3 < len(texts) < 50  # fifty years do not fit under 400 pixels
+    spans = [(float(t.get("x")) - 2 * CHAR_W, float(t.get("x")) + 2 * CHAR_W) for t in texts]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # none overlaps
+    assert spans[0][0] >= 0 and spans[-1][1] <= WIDTH  # none runs off the chart
+
+
+def test_a_single_series_has_no_legend_and_an_empty_chart_draws():
+    svg = column_chart([Column("2024 K1", (3,), "2024"), Column("2024 K2", (5,))], ("available",),
+                       element_id="a", title="Afnemers", desc="d", legend=False)
+    assert _groups(ET.fromstring(svg), "rt-chart__legend") == []
+    assert {k: [n for _, n, _ in v] for k, v in _segments(svg).items()} == {
+        "2024 K1": [3], "2024 K2": [5]}
+    legend = _groups(ET.fromstring(_columns()), "rt-chart__legend")[0]
+    assert len(list(legend.iter(f"{SVG}text"))) == 6  # every status that occurs
+    ET.fromstring(_columns([]))
+    assert _columns() == _columns()  # deterministic
+
+
+def test_column_chart_escapes_its_text():
+    evil = '<script>alert(1)</script> & "x"'
+    svg = _columns([Column(evil, (1, 0, 0, 0, 0, 0), evil)])
+    assert "<script" not in svg
+    assert list(_segments(svg)) == [evil]

@@ -106,3 +106,21 @@ def test_an_edit_to_an_organisation_or_the_frame_redoes_everything(landscape):
     assert affected_jobs(landscape, state.graph, retitled, state.graph) is None
     pages, _ = rebuild_site(state, renamed, intro=INTRO, edit_base=EDIT, workers=1)
     assert pages == build_site(renamed, intro=INTRO, edit_base=EDIT, workers=1)
+
+
+def test_a_change_of_the_as_of_date_redoes_everything_and_equals_a_full_build(landscape):
+    from generator.model import landscape_as_of
+    from generator.model.asof import history_span
+
+    first, last = history_span(landscape.modules.values())
+    middle = first + (last - first) / 2
+    past = landscape_as_of(landscape, middle)
+    assert 0 < len(past.modules) < len(landscape.modules)
+    _, state = rebuild_site(None, landscape, intro=INTRO, edit_base=EDIT, workers=1)
+    assert affected_jobs(landscape, state.graph, past, LandscapeGraph(past)) is None
+    pages, state = rebuild_site(state, past, intro=INTRO, edit_base=EDIT, workers=1)
+    assert pages == build_site(past, intro=INTRO, edit_base=EDIT, workers=1)
+    # an edit under an as-of build: the same as a full build of the edited past
+    edited = _with(past, sorted(past.modules)[3], name="Anders")
+    pages, _ = rebuild_site(state, edited, intro=INTRO, edit_base=EDIT, workers=1)
+    assert pages == build_site(edited, intro=INTRO, edit_base=EDIT, workers=1)

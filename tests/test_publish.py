@@ -36,6 +36,7 @@ def test_build_swaps_in_a_complete_site(tmp_path):
     assert security.startswith("Contact: mailto:") and "Expires: 2027-11-28T00:00:00Z" in security
     index = (folder / "site" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="Content-Security-Policy"' in index
+    assert "md-banner" not in index  # only a view of the past has a banner
 
 
 def test_failed_build_leaves_the_previous_site(tmp_path):

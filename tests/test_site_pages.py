@@ -190,7 +190,8 @@ def _golden_name(page: str) -> str:
 BASE_PAGES = [
     "index.md", "modules/mijn-loket/index.md", "organisaties/vng/index.md",
     "lagen/diensten/index.md", "standaarden/zgw-apis/index.md", "status/index.md",
-    "intekenen/index.md", "wijzigingen/index.md", "buiten-scope/index.md", "modules/index.md",
+    "intekenen/index.md", "wijzigingen/index.md", "voortgang/index.md", "buiten-scope/index.md",
+    "modules/index.md",
     "organisaties/index.md", "lagen/index.md", "standaarden/index.md",
 ]
 EXTENDED_PAGES = [

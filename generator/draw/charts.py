@@ -1,12 +1,14 @@
 """Charts of the status page as static, accessible SVG: horizontal bars.
 
-Two kinds, both made at build time and byte-identical for the same input:
+Three kinds, all made at build time and byte-identical for the same input:
 
 - :func:`stacked_bar_chart`: a bar per row (a layer), split into one segment per
   status, the count written in every segment wide enough for it and the total
   beside the bar;
 - :func:`bar_chart`: a bar per row (a module) with its number beside it, coloured
-  by the row's status.
+  by the row's status;
+- :func:`column_chart`: a column per moment (a quarter), left to right, stacked by
+  status, on a scale of round numbers, with the years under the columns.
 
 Status is never told by colour alone: every segment carries the status's fill,
 border colour and border dash of the drawings (:data:`generator.draw.svg.STYLES`)
@@ -247,3 +249,129 @@ def bar_chart(bars: Sequence[Bar], *, element_id: str, title: str, desc: str) ->
             + "</g>"
         )
     return _frame(element_id, title, desc, top + len(bars) * ROW_H, body)
+
+
+PLOT_H = 180
+"""Height of the plot of a column chart (the columns' scale)."""
+SCALE_W = 36
+"""Room left of the plot for the numbers of the scale."""
+MARKS_H = 24
+"""Room below the plot for the marks (years) under the columns."""
+COLUMN_SHARE = 0.7
+"""The share of its slot a column fills; the rest is the gap to the next one."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a column chart: a moment in time (a quarter)."""
+
+    label: str
+    """Its name (``2026 K3``): the column's ``data-label``."""
+    counts: tuple[int, ...]
+    """Per series, bottom to top, in the order of the chart's ``statuses``."""
+    mark: str | None = None
+    """Text under the axis below this column (a year), or None."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+def _step(most: int) -> int:
+    """A round step for the scale: at most five steps up to ``most``."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if most <= 5 * step * factor:
+                return step * factor
+        step *= 10
+
+
+def _scale(top: float, ceiling: int, step: int) -> list[str]:
+    """Horizontal lines of the scale with their numbers, 0 to ``ceiling``."""
+    parts = ['<g class="rt-chart__scale">']
+    for value in range(0, ceiling + 1, step):
+        y = top + PLOT_H - PLOT_H * value / ceiling
+        parts.append(
+            f'<line x1="{SCALE_W}" y1="{_num(y)}" x2="{WIDTH}" y2="{_num(y)}" stroke="currentColor"'
+            f' stroke-opacity="{1 if value == 0 else 0.25}" stroke-width="1"/>'
+            f'<text x="{SCALE_W - 6}" y="{_num(y + 4)}" text-anchor="end" fill="currentColor">'
+            f"{value}</text>"
+        )
+    parts.append("</g>")
+    return parts
+
+
+def _series(element_id: str, status: str, rects: list[str]) -> str:
+    """The columns' segments of one status, in one group that carries their style."""
+    style = STYLES[status]
+    dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+    return (
+        f'<g class="rt-chart__series" data-status="{status}" fill="{_fill(element_id, status)}"'
+        f' stroke="{style.stroke}" stroke-width="1.5"{dash}>' + "".join(rects) + "</g>"
+    )
+
+
+def column_chart(
+    columns: Sequence[Column],
+    statuses: Sequence[str],
+    *,
+    element_id: str,
+    title: str,
+    desc: str,
+    legend: bool = True,
+) -> str:
+    """Vertical columns over time, left to right, each stacked by status from the
+    bottom, on a scale with round numbers; a mark (a year) under the columns
+    where the column gives one and it does not run into the previous mark.
+
+    The segments of one status are one group that carries the status's style
+    (a long history has many columns: the chart stays small); each segment names
+    its column and count (``data-label``, ``data-count``).
+
+    Args:
+        columns: the columns, oldest first; ``counts`` follow ``statuses``.
+        statuses: the statuses of the segments, bottom to top. One status with
+            ``legend`` False draws a single series in that status's colours,
+            named by the title alone.
+        element_id, title, desc: as for :func:`stacked_bar_chart`.
+        legend: whether to draw the legend of the statuses.
+    """
+    shown = [s for i, s in enumerate(statuses) if any(c.counts[i] for c in columns)]
+    key, top = _legend(element_id, shown) if legend and shown else ("", 0.0)
+    top += 8  # room for the top number of the scale
+    most = max([c.total for c in columns] + [1])
+    step = _step(most)
+    ceiling = -(-most // step) * step
+    slot = (WIDTH - SCALE_W - 2) / max(1, len(columns))
+    width = max(1.0, slot * COLUMN_SHARE)
+    series: dict[str, list[str]] = {s: [] for s in shown}
+    marks: list[str] = []
+    mark_end = 0.0
+    for n, column in enumerate(columns):
+        x = SCALE_W + 2 + n * slot + (slot - width) / 2
+        y = top + PLOT_H
+        for status, count in zip(statuses, column.counts, strict=True):
+            if not count:
+                continue
+            h = PLOT_H * count / ceiling
+            y -= h
+            series[status].append(
+                f'<rect data-label="{escape(column.label)}" data-count="{count}" x="{_num(x)}"'
+                f' y="{_num(y)}" width="{_num(width)}" height="{_num(h)}"/>'
+            )
+        if not column.mark:
+            continue
+        half = _text_width(column.mark) / 2
+        centre = min(max(x + width / 2, half), WIDTH - half)  # never past the edges
+        if centre - half >= mark_end:
+            marks.append(
+                f'<text x="{_num(centre)}" y="{_num(top + PLOT_H + 17)}"'
+                f' text-anchor="middle" fill="currentColor">{escape(column.mark)}</text>'
+            )
+            mark_end = centre + half + 8
+    body = [
+        _defs(element_id, shown), key, *_scale(top, ceiling, step),
+        *(_series(element_id, s, rects) for s, rects in series.items()), *marks,
+    ]
+    return _frame(element_id, title, desc, top + PLOT_H + MARKS_H, body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .asof import AsOfError, landscape_as_of
 from .entities import (
     ORGANISATION_KINDS,
     PARTNER_ROLES,
@@ -37,6 +38,7 @@ __all__ = [
     "STATUSES",
     "STATUS_LABELS",
     "WEAK_TARGETS",
+    "AsOfError",
     "CheckResult",
     "Landscape",
     "Layer",
@@ -51,6 +53,7 @@ __all__ = [
     "format_text",
     "has_errors",
     "is_weak_dependency",
+    "landscape_as_of",
     "load_landscape",
     "module_schema",
     "summary",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .entities import Layer, Module, Organisation, Standard
@@ -20,6 +21,9 @@ class Landscape:
     standards: dict[str, Standard]
     organisations: dict[str, Organisation]
     modules: dict[str, Module]
+    as_of: dt.date | None = None
+    """The date a historical view stands on (:func:`generator.model.asof.landscape_as_of`);
+    None for the landscape as the model describes it now."""
 
     def layer(self, layer_id: str) -> Layer:
         """The layer with this id."""

@@ -20,8 +20,10 @@ def _url(module_id: str) -> str:
 def landscape_json(index: Index) -> str:
     """``/api/landscape.json``: the resolved model (MODEL.md), sorted, stable."""
     landscape, graph = index.landscape, index.graph
-    data = {
-        "title": landscape.title,
+    data: dict[str, object] = {"title": landscape.title}
+    if landscape.as_of:  # a view of the past says so
+        data["as_of"] = landscape.as_of.isoformat()
+    data |= {
         "layers": [{"id": x.id, "name": x.name} for x in landscape.layers],
         "standards": [
             {"id": s.id, "name": s.name, "url": s.url, "steward": s.steward}
@@ -87,6 +89,10 @@ def landscape_json_schema() -> str:
         "required": ["title", "layers", "standards", "organisations", "modules"],
         "properties": {
             "title": {"type": "string"},
+            "as_of": {
+                "type": "string", "format": "date",
+                "description": "Only in a build of the landscape as it stood on this date.",
+            },
             "layers": {"type": "array", "items": {"type": "object", "required": ["id", "name"]}},
             "standards": {"type": "array", "items": {"type": "object", "required": ["id", "name"]}},
             "organisations": {

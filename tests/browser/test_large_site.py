@@ -22,6 +22,7 @@ PAGES = {
     "changes, page 2": "wijzigingen/pagina-2/",
     "layer, page 2": "lagen/diensten/pagina-2/",
     "intekenen, page 2": "intekenen/pagina-2/",
+    "progress, 24 quarters": "voortgang/",
 }
 
 

@@ -35,6 +35,7 @@ def page_types() -> dict[str, str]:
         "afhankelijkheden": "afhankelijkheden/",
         "buiten scope": "buiten-scope/",
         "wijzigingen": "wijzigingen/",
+        "voortgang": "voortgang/",
         "modules index": "modules/",
         "layers index": "lagen/",
         "organisations index": "organisaties/",
@@ -201,7 +202,7 @@ def test_search_in_the_dark_scheme(browser, base_url):
         context.close()
 
 
-SCREENSHOTS = ("home", "module", "organisation", "layer", "afhankelijkheden", "status")
+SCREENSHOTS = ("home", "module", "organisation", "layer", "afhankelijkheden", "status", "voortgang")
 
 
 def test_screenshots(browser, base_url):
