@@ -371,13 +371,21 @@ def import_group() -> None:
 @click.option("--include-islands", is_flag=True,
               help="Also add the components no GEMMA relation connects (check warns about each): "
                    "the whole reference architecture, for scale tests.")
-def import_gemma(data_dir: Path, model_dir: Path, write_files: bool, include_islands: bool) -> None:
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The date of each new module's first history entry, 'put on the menu' "
+                   "[default: today].")
+def import_gemma(
+    data_dir: Path, model_dir: Path, write_files: bool, include_islands: bool, on: dt.datetime | None
+) -> None:
     """Merge the GEMMA reference components (the CSV exports in DIR) into the model as
     wanted modules; existing modules are never changed. Exit 1 on bad input."""
     from .importers.gemma import GemmaError, run
 
+    day = on.date() if on else dt.date.today()
     try:
-        outcome = run(data_dir, model_dir, write_files=write_files, include_islands=include_islands)
+        outcome = run(
+            data_dir, model_dir, write_files=write_files, include_islands=include_islands, on=day
+        )
     except GemmaError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

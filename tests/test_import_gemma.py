@@ -8,6 +8,7 @@ of the mapping (flow direction, inheritance, cycles, islands, standards).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import hashlib
 import io
@@ -65,9 +66,13 @@ def merged(tmp_path_factory, pristine) -> tuple[Path, subprocess.CompletedProces
     """A copy of the shipped model with the real GEMMA export merged in (--write)."""
     folder = tmp_path_factory.mktemp("gemma") / "modules"
     shutil.copytree(pristine, folder)
-    done = cli("import", "gemma", str(DATA), "--model", str(folder), "--write")
+    done = cli("import", "gemma", str(DATA), "--model", str(folder), "--write", "--date", ON.isoformat())
     assert done.returncode == 0, done.stdout + done.stderr
     return folder, done
+
+
+ON = dt.date(2026, 6, 1)
+"""The date the merged fixture puts the components on the menu."""
 
 
 # -- the real export ---------------------------------------------------------------
@@ -190,8 +195,23 @@ def test_deterministic(tmp_path, merged, pristine):
     folder, _ = merged
     again = tmp_path / "modules"
     shutil.copytree(pristine, again)
-    run(DATA, again, write_files=True)
+    run(DATA, again, write_files=True, on=ON)
     assert tree(again) == tree(folder)
+
+
+def test_each_new_module_is_dated_on_the_menu(merged, pristine):
+    """The one history entry lets /voortgang/ and a build of the past count it from then."""
+    from generator.model import load_landscape
+    from generator.model.asof import landscape_as_of
+
+    folder, _ = merged
+    new = {p.stem for p in folder.rglob("*.yaml")} - {p.stem for p in pristine.rglob("*.yaml")}
+    landscape = load_landscape(folder)
+    assert new and all(
+        [(h.date, h.status) for h in landscape.modules[i].history] == [(ON, "wanted")] for i in new
+    )
+    assert new <= set(landscape_as_of(landscape, ON).modules)
+    assert not new & set(landscape_as_of(landscape, ON - dt.timedelta(days=1)).modules)
 
 
 def test_dry_run_writes_nothing_and_reports(tmp_path, pristine):

@@ -17,6 +17,7 @@ scratch copy, adds no problem), :func:`.write.write`, :func:`.report.report`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,10 +37,12 @@ class Outcome:
 
 
 def run(
-    data_dir: Path, model_dir: Path, *, write_files: bool = False, include_islands: bool = False
+    data_dir: Path, model_dir: Path, *, write_files: bool = False, include_islands: bool = False,
+    on: dt.date | None = None,
 ) -> Outcome:
     """Plan the import of ``data_dir`` into ``model_dir``; write it if ``write_files``;
-    ``include_islands`` keeps the unconnected components (see :class:`.plan.Plan`).
+    ``include_islands`` keeps the unconnected components (see :class:`.plan.Plan`);
+    ``on`` dates each new module's first history entry (None: none).
 
     Nothing is written unless the whole import is valid: the merged model is
     checked in a scratch copy first.
@@ -47,7 +50,7 @@ def run(
     Raises:
         GemmaError: bad input, or an import that would add a problem to the model.
     """
-    plan = plan_import(data_dir, model_dir, include_islands=include_islands)
+    plan = plan_import(data_dir, model_dir, include_islands=include_islands, on=on)
     files = render(plan)
     verify(plan, files)
     written = write(plan, files) if write_files else None

@@ -9,6 +9,7 @@ is reported, not applied.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -100,6 +101,9 @@ class Plan:
     include_islands: bool = False
     """Keep the islands as modules without dependencies (a model of the whole
     reference architecture, for scale tests; ``check`` warns about each)."""
+    on: dt.date | None = None
+    """The date of each new module's history entry "put on the menu" (as wanted), so
+    that /voortgang/ and a build of the past know since when it is there; None: none."""
     cycle_drops: list[EdgeNote] = field(default_factory=list)
     not_applied: list[EdgeNote] = field(default_factory=list)
     """GEMMA dependencies of an existing module on a new one: not applied."""
@@ -314,7 +318,9 @@ def _standard_ids(data: GemmaData, landscape: Landscape) -> dict[str, str]:
     return result
 
 
-def plan_import(data_dir: Path, model_dir: Path, *, include_islands: bool = False) -> Plan:
+def plan_import(
+    data_dir: Path, model_dir: Path, *, include_islands: bool = False, on: dt.date | None = None
+) -> Plan:
     """Plan merging the GEMMA reference components of ``data_dir`` into ``model_dir``;
     ``include_islands`` keeps the components no relation connects (see :class:`Plan`).
 
@@ -327,7 +333,7 @@ def plan_import(data_dir: Path, model_dir: Path, *, include_islands: bool = Fals
     data = read_gemma(data_dir)
     landscape = _landscape(model_dir)
     plan = Plan(model_dir, data_dir, landscape, (), (), len(data.components),
-                include_islands=include_islands)
+                include_islands=include_islands, on=on)
     module_of, layers = _classify(data, plan)
     missing = sorted(set(layers.values()) - {layer.id for layer in landscape.layers})
     if missing:

@@ -144,6 +144,11 @@ def module_text(module: NewModule, plan: Plan) -> str:
                 lines.append(f"  - {dependency.module}")
     if module.standards:
         lines.append(f"standards: [{', '.join(module.standards)}]")
+    if plan.on:
+        lines += [
+            "history:", f"  - date: {plan.on.isoformat()}", "    status: wanted",
+            "    note: Uit de GEMMA-referentiearchitectuur op de menukaart gezet.",
+        ]
     return "\n".join(lines) + "\n"
 
 
