@@ -419,6 +419,9 @@ def test_the_site_publishes_each_export_under_api():
         assert pages[e.path] == export(index, e.format)
     again = build_site(landscape, intro="# Retratstoliped\n", workers=1)
     assert all(again[e.path] == pages[e.path] for e in EXPORTS)  # deterministic
+    page = pages["afhankelijkheden/index.md"]
+    for e in EXPORTS:  # the drawing's page offers each file beside its SVG
+        assert f'<a href="../{e.path}" download>' in page
 
 
 # ---------------------------------------------------------------- the command line
