@@ -206,6 +206,7 @@ MODEL_ORDER = ("name", "documentation", "properties", "metadata", "elements", "r
                "organizations", "propertyDefinitions", "views")
 CONCEPT_ORDER = ("name", "documentation", "properties")
 NODE_ORDER = ("label", "documentation", "style", "node")
+ROLE_BY_NAME = {name: role for role, name in ROLE_NAMES.items()}
 ALLOWED = {
     ("Serving", "ApplicationComponent", "ApplicationComponent"),
     ("Serving", "ApplicationComponent", "BusinessActor"),
@@ -266,7 +267,7 @@ def check_exchange_file(text: str) -> dict:
 
     def properties(concept: ET.Element) -> dict[str, str]:
         return {
-            definitions[p.get("propertyDefinitionRef")]: _lang_text(p, "value") or ""
+            definitions[p.get("propertyDefinitionRef")]: p.findtext(A + "value") or ""
             for p in concept.iterfind(f"{A}properties/{A}property")
         }
 
@@ -347,8 +348,8 @@ def test_archimate_is_a_consistent_exchange_file_of_the_model(index):
     found_roles = Counter()
     for r in relationships.values():
         if r.get("identifier").startswith("id-role-"):
-            role = properties(r)["role"]
-            assert _lang_text(r, "name") == ROLE_NAMES[role]
+            role = ROLE_BY_NAME[_lang_text(r, "name")]
+            assert r.get("identifier").startswith(f"id-role-{role}.")
             ends = (r.get("source"), r.get("target"))
             org, module = ends if role != "consumer" else ends[::-1]
             assert r.get(XSI_TYPE) == ("Serving" if role == "consumer" else "Association")
