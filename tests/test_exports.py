@@ -433,6 +433,12 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True)
 
 
+def test_the_command_offers_every_export():
+    from generator.cli import EXPORT_FORMATS
+
+    assert sorted(EXPORT_FORMATS) == sorted(FORMATS)
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_export_prints_the_sites_file(model, fmt):
     folder = model()
