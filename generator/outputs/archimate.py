@@ -23,8 +23,8 @@ Exchange File Format (3.1), the format GEMMA is published in and Archi imports
 Identifiers are valid ``xsd:ID`` (``id-module-open-zaak``); where two ids meet a dot
 separates them, which no model id contains. The same landscape gives the same bytes.
 
-The document is written as text, line by line (ElementTree took five times as long at
-5,000 modules): attributes only ever hold identifiers, numbers and fixed words, and
+The document is written as text, line by line (ElementTree took several times as long
+at 5,000 modules): attributes only ever hold identifiers, numbers and fixed words, and
 every text is escaped and cleaned of what XML 1.0 does not allow.
 """
 

@@ -18,7 +18,9 @@ MODULE_FIELDS = (
     "id", "name", "layer", "layer_name", "status", "status_label", "owner", "owner_name",
     "adopters", "interested", "url",
 )
-"""The facts of a module, in the order every export writes them. ``adopters`` and
+"""The facts of a module, in the order the exports write them (GraphML all of them, DOT
+the name, status label and url, ArchiMate :data:`~generator.outputs.archimate.PROPERTIES`
+and the name). ``adopters`` and
 ``interested`` are counts (organisations under ``consumers`` and ``interested``);
 ``owner`` and ``owner_name`` are empty without a lead; ``url`` is the module's page,
 site-relative as in ``/api/landscape.json``."""

@@ -12,7 +12,7 @@ have a role at (``roles``: the roles, space-separated, as in
 The graph is a networkx ``DiGraph`` (:func:`landscape_graph`); :func:`graphml` writes it
 in the model's order, so the same landscape gives the same bytes. networkx's own
 writer took 3 to 9 seconds at 5,000 modules (an ElementTree of 90,000 elements, then
-indented); this one writes the same GraphML as text in a tenth of that, and
+indented); this one writes the same GraphML as text in a fifth of that, and
 ``networkx.read_graphml`` reads it back (tests/test_exports.py).
 """
 
