@@ -300,6 +300,8 @@ def export_command(model_dir: Path, fmt: str, out: Path | None, organisations: b
 
     if organisations and fmt != "graphml":
         raise click.BadParameter("only with --format graphml", param_hint="--organisations")
+    if out is not None and not out.parent.is_dir():
+        raise click.BadParameter(f"folder {out.parent} does not exist", param_hint="--out")
     landscape = _landscape_or_exit(model_dir, messages_to_stderr=True)
     index = Index(landscape, LandscapeGraph(landscape))
     text = landscape_graphml(index, organisations=True) if organisations else export(index, fmt)
@@ -315,8 +317,6 @@ def _write_atomically(target: Path, text: str) -> None:
     only once complete: an interrupted write leaves the old file (or none)."""
     import tempfile
 
-    if not target.parent.is_dir():
-        raise click.BadParameter(f"folder {target.parent} does not exist", param_hint="--out")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as exc:
