@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_exports.py
 
 setup: $(STAMP)
 

@@ -298,15 +298,80 @@ def generate(config: Path, out: Path) -> None:
     click.echo(f"generated {written[0]} pages and files into {out}")
 
 
-def _landscape_or_exit(model_dir: Path) -> Landscape:
+def _landscape_or_exit(model_dir: Path, *, messages_to_stderr: bool = False) -> Landscape:
     from .model import check_model, format_text
 
     result = check_model(model_dir)
     if result.landscape is None:
-        sys.stdout.write(format_text(result.errors))
+        (sys.stderr if messages_to_stderr else sys.stdout).write(format_text(result.errors))
         click.echo(f"{model_dir}: the model has errors", err=True)
         sys.exit(1)
     return result.landscape
+
+
+EXPORT_FORMATS = ("archimate", "dot", "graphml")
+"""The names of :data:`generator.outputs.exports.FORMATS`, without importing the writers."""
+
+
+@cli.command(name="export")
+@click.argument(
+    "model_dir", default="modules", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="graphml: Gephi, yEd, networkx; dot: Graphviz; archimate: Archi and other "
+                   "ArchiMate tools (Open Group Model Exchange File Format).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (replaced only once complete); default: standard output.")
+@click.option("--organisations", is_flag=True,
+              help="graphml only: the organisations as nodes too, with an edge to each module "
+                   "they have a role at.")
+def export_command(model_dir: Path, fmt: str, out: Path | None, organisations: bool) -> None:
+    """Write the landscape in MODEL_DIR (default: modules) for other tools.
+
+    A model with errors prints the check's messages on standard error, writes
+    nothing and exits 1.
+    """
+    from .graph import LandscapeGraph
+    from .outputs.exports import export
+    from .outputs.graphml import landscape_graphml
+    from .views.common import Index
+
+    if organisations and fmt != "graphml":
+        raise click.BadParameter("only with --format graphml", param_hint="--organisations")
+    if out is not None and not out.parent.is_dir():
+        raise click.BadParameter(f"folder {out.parent} does not exist", param_hint="--out")
+    landscape = _landscape_or_exit(model_dir, messages_to_stderr=True)
+    index = Index(landscape, LandscapeGraph(landscape))
+    text = landscape_graphml(index, organisations=True) if organisations else export(index, fmt)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    _write_atomically(out, text)
+    click.echo(f"wrote {out}", err=True)
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` through a temporary file beside it, renamed into place
+    only once complete: an interrupted write leaves the old file (or none)."""
+    import tempfile
+
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise click.ClickException(f"cannot write {target}: {exc.strerror}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @cli.command()

@@ -25,6 +25,7 @@ from .draw.kaart import SHARED_PATH, shared_svg
 from .graph import LandscapeGraph
 from .model import Landscape
 from .outputs import api, feed
+from .outputs.exports import EXPORTS
 from .views.changes import changes_pages
 from .views.claim import claim_pages
 from .views.common import Index, module_doc
@@ -114,6 +115,7 @@ def build_site_parts(
         "api/module.schema.json": api.module_schema_json(),
         "api/modules.csv": api.modules_csv(index),
     }
+    pages.update({e.path: e.write(index) for e in EXPORTS})
     pages.update(claim_pages(index, edit_base))
     pages.update(next_steps_pages(index))
     pages.update(out_of_scope_pages(index))

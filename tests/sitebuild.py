@@ -139,6 +139,7 @@ def expected_paths(landscape: Landscape) -> set[str]:
         "wijzigingen/index.md", "wijzigingen/feed.xml", "afhankelijkheden/index.md",
         "afhankelijkheden/afhankelijkheden.svg", "api/landscape.json",
         "api/landscape.schema.json", "api/module.schema.json", "api/modules.csv",
+        "api/landscape.graphml", "api/landscape.dot", "api/landscape-archimate.xml",
         "modules/index.md", "organisaties/index.md", "lagen/index.md", "standaarden/index.md",
         "assets/kaart/gemeenten.svg",
     }

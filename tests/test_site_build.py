@@ -16,7 +16,8 @@ ADDRESSES = (
 )
 FILES = (
     "api/landscape.json", "api/landscape.schema.json", "api/module.schema.json",
-    "api/modules.csv", "wijzigingen/feed.xml", "afhankelijkheden/afhankelijkheden.svg", "404.html",
+    "api/modules.csv", "api/landscape.graphml", "api/landscape.dot", "api/landscape-archimate.xml",
+    "wijzigingen/feed.xml", "afhankelijkheden/afhankelijkheden.svg", "404.html",
 )
 
 

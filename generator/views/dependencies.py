@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..draw.pictures import Picture, landscape_picture
+from ..outputs.exports import EXPORTS
 from .common import STATUS_ORDER, Index, Link, Linker, module_doc
 from .render import PICTURE_ONLY, render_page
 
@@ -74,11 +75,30 @@ class DrawingData:
 
 
 @dataclass(frozen=True)
+class ExportLink:
+    """A download of the landscape for another tool."""
+
+    file: Link
+    use: str
+    """What the file is for, in Dutch."""
+
+
+EXPORT_USES = {
+    "graphml": ("GraphML", "voor netwerkanalyse in Gephi of yEd"),
+    "dot": ("DOT", "om zelf te tekenen met Graphviz"),
+    "archimate": ("ArchiMate", "voor Archi en andere ArchiMate-programma's, in het "
+                  "uitwisselformaat waarin ook de GEMMA verschijnt"),
+}
+"""The name and the Dutch use of each export (``generator.outputs.exports``)."""
+
+
+@dataclass(frozen=True)
 class DependenciesPage:
     """The view model of ``/afhankelijkheden/`` (template ``dependencies.html``)."""
 
     svg: Markup
     download: Link
+    exports: list[ExportLink]
     rolled_up: bool
     """The landscape is too large to draw module by module: the drawing counts per layer."""
     rows: list[DependencyRow]
@@ -130,6 +150,10 @@ def dependencies_view(index: Index, picture: Picture) -> DependenciesPage:
     return DependenciesPage(
         svg=Markup(picture.svg),
         download=to.page("Download de tekening als SVG", "afhankelijkheden/afhankelijkheden.svg"),
+        exports=[
+            ExportLink(to.page(EXPORT_USES[e.format][0], e.path), EXPORT_USES[e.format][1])
+            for e in EXPORTS
+        ],
         rolled_up=picture.rolled_up,
         rows=rows,
         most=[MostNeeded(to.module(i), n) for i, n in graph.most_depended_on(10)],
