@@ -125,7 +125,7 @@ def former(name: str) -> list[Municipality]:
 def accepted_names(code: str) -> list[str]:
     """The normalised names that stand for ``code``: official, aliases, with the
     qualifier spelled out, and the name without its qualifier when that is unique."""
-    return [key for key, codes in _index().items() if codes == (code,)]
+    return list(_names_by_code().get(code, ()))
 
 
 def match(name: str) -> str | None:
@@ -155,6 +155,16 @@ def display_name_fits(code: str, name: str) -> bool:
         return True
     words = f" {normalise(name)} "
     return any(f" {key} " in words for key in accepted_names(code))
+
+
+@functools.cache
+def _names_by_code() -> dict[str, tuple[str, ...]]:
+    """Code -> the normalised names that mean it and no other municipality."""
+    names: dict[str, list[str]] = {}
+    for key, codes in _index().items():
+        if len(codes) == 1:
+            names.setdefault(codes[0], []).append(key)
+    return {code: tuple(keys) for code, keys in names.items()}
 
 
 @functools.cache
