@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -193,3 +194,117 @@ def test_the_table_imports_only_the_standard_library():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+# ---- organisations.yaml: every municipality of 2025 (retratstoliped import municipalities)
+
+
+def test_the_shipped_file_lists_every_municipality_of_2025_once():
+    from generator.model import check_model
+
+    result = check_model(ROOT / "modules")
+    assert result.problems == []
+    listed = [o for o in result.landscape.organisations.values() if o.kind == "municipality"]
+    assert sorted(o.id for o in listed) == [m.code for m in gm.current()]
+    names = {o.id: o.name for o in listed}
+    assert names["gm0518"] == "Den Haag ('s-Gravenhage)"  # a friendlier name is kept
+    assert names["gm1680"] == "Aa en Hunze"
+
+
+def test_the_shipped_file_is_what_the_merge_makes_of_it():
+    from generator.importers.municipalities import merge
+
+    text = (ROOT / "modules" / "organisations.yaml").read_text(encoding="utf-8")
+    again = merge(text)
+    assert again.added == [] and again.listed == 342
+    assert again.text == text
+
+
+ORGS = """\
+# Kop van het bestand.
+
+- id: gm0599
+  name: Rotterdam
+  kind: municipality
+  website: https://www.rotterdam.nl
+# Leverancier met opmerking.
+- id: maykin
+  name: Maykin Media
+  kind: supplier
+- id: gm0518
+  name: Den Haag ('s-Gravenhage)   # vriendelijke naam
+  kind: municipality
+  maintainers:
+
+    - '@denhaag'
+"""
+
+
+def test_merge_adds_the_missing_ones_by_name_and_keeps_every_byte_of_the_rest():
+    from generator.importers.municipalities import flow_entry, merge
+
+    result = merge(ORGS)
+    assert len(result.added) == 340 and result.listed == 2
+    lines = result.text.splitlines()
+    assert lines[0] == "# Kop van het bestand."
+    assert "  name: Den Haag ('s-Gravenhage)   # vriendelijke naam\n  kind: municipality\n" in result.text
+    assert "  maintainers:\n\n    - '@denhaag'\n" in result.text
+    assert "# Leverancier met opmerking.\n- id: maykin\n" in result.text
+    data = yaml.safe_load(result.text)
+    assert len(data) == 343 and data[-1]["id"] == "maykin"
+    order = [gm.normalise(o["name"]) for o in data[:-1]]
+    assert order == sorted(order)
+    assert data[0] == {"id": "gm1680", "name": "Aa en Hunze", "kind": "municipality"}
+    assert flow_entry(gm.lookup("gm0820")) in lines
+    assert merge(result.text).text == result.text  # a second run changes nothing
+
+
+def test_every_flow_entry_reads_back():
+    from generator.importers.municipalities import flow_entry
+
+    for municipality in gm.current():
+        expected = [{"id": municipality.code, "name": municipality.name, "kind": "municipality"}]
+        assert yaml.safe_load(flow_entry(municipality)) == expected, municipality
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The installed console script, as an editor runs it."""
+    exe = Path(sys.executable).parent / "retratstoliped"
+    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_the_command_prints_then_writes(tmp_path):
+    (tmp_path / "modules").mkdir()
+    orgs = tmp_path / "modules" / "organisations.yaml"
+    orgs.write_text(ORGS, encoding="utf-8")
+    dry = cli("import", "municipalities", cwd=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout == (
+        "modules/organisations.yaml: would add 340 municipalities of 2025 (Aa en Hunze, Aalsmeer, "
+        "Aalten, Achtkarspelen, Alblasserdam, ...); 2 were listed already; run with --write to write them\n"
+    )
+    assert orgs.read_text(encoding="utf-8") == ORGS
+    wet = cli("import", "municipalities", "--write", cwd=tmp_path)
+    assert wet.returncode == 0 and wet.stdout.startswith("modules/organisations.yaml: added 340 ")
+    assert len(yaml.safe_load(orgs.read_text(encoding="utf-8"))) == 343
+    assert sorted(p.name for p in orgs.parent.iterdir()) == ["organisations.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- id: gm0363\n  name: [\n", "modules/organisations.yaml:3:1: error: "),
+        ("id: gm0363\n", "modules/organisations.yaml:1:1: error: organisations.yaml must be a list"),
+        ("  - id: gm0363\n    name: Amsterdam\n", "modules/organisations.yaml:1:1: error: cannot merge"),
+        ("[{id: a, name: A, kind: other}]\n", "modules/organisations.yaml:1:1: error: cannot merge"),
+    ],
+)
+def test_bad_input_is_a_located_message_and_leaves_the_file_alone(tmp_path, text, message):
+    (tmp_path / "modules").mkdir()
+    orgs = tmp_path / "modules" / "organisations.yaml"
+    orgs.write_text(text, encoding="utf-8")
+    done = cli("import", "municipalities", "--write", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith(message), done.stderr
+    assert "Traceback" not in done.stderr
+    assert orgs.read_text(encoding="utf-8") == text
