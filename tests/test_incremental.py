@@ -11,7 +11,7 @@ import pytest
 from generator.graph import LandscapeGraph
 from generator.incremental import affected_jobs, rebuild_site
 from generator.model import Landscape, load_landscape
-from generator.model.entities import Consumer, Dependency
+from generator.model.entities import Consumer, Dependency, Organisation
 from generator.site import build_site
 from generator.synth import synthesize
 
@@ -106,3 +106,18 @@ def test_an_edit_to_an_organisation_or_the_frame_redoes_everything(landscape):
     assert affected_jobs(landscape, state.graph, retitled, state.graph) is None
     pages, _ = rebuild_site(state, renamed, intro=INTRO, edit_base=EDIT, workers=1)
     assert pages == build_site(renamed, intro=INTRO, edit_base=EDIT, workers=1)
+
+
+def test_a_municipality_without_a_role_that_gets_one(landscape):
+    """Its page turns from 'Zo doe je mee' into its lists, and the index moves it up."""
+    orgs = dict(landscape.organisations)
+    orgs["gm1680"] = Organisation(id="gm1680", name="Aa en Hunze", kind="municipality")
+    idle = dataclasses.replace(landscape, organisations=orgs)
+    wanted = sorted(i for i, m in idle.modules.items() if m.status == "wanted")[0]
+    interested = _with(idle, wanted, interested=[*idle.modules[wanted].interested, "gm1680"])
+    page = "organisaties/gm1680/index.md"
+    _, state = rebuild_site(None, idle, intro=INTRO, edit_base=EDIT, workers=1)
+    for edited, starts in ((interested, False), (idle, True)):  # and back
+        pages, state = rebuild_site(state, edited, intro=INTRO, edit_base=EDIT, workers=1)
+        assert pages == build_site(edited, intro=INTRO, edit_base=EDIT, workers=1)
+        assert ('id="zo-doe-je-mee"' in pages[page]) is starts
