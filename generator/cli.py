@@ -139,7 +139,8 @@ def new(module_id: str, layer: str, model_dir: Path) -> None:
 
 @cli.command()
 @click.option("--modules", "n_modules", type=click.IntRange(1), required=True)
-@click.option("--organisations", "n_organisations", type=click.IntRange(1), default=342)
+@click.option("--organisations", "n_organisations", type=click.IntRange(1, 342), default=342,
+              help="how many municipalities of 2025 (real codes and names)")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True)
 def synth(n_modules: int, n_organisations: int, seed: int, out: Path) -> None:
@@ -455,6 +456,24 @@ def import_gemma(
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     sys.stdout.write(outcome.report)
+
+
+@import_group.command(name="municipalities")
+@click.option("--model", "model_dir", default="modules", show_default=True,
+              type=click.Path(path_type=Path), help="The model folder whose organisations.yaml to fill.")
+@click.option("--write", "write_files", is_flag=True,
+              help="Write the file; without it, print what would be added.")
+def import_municipalities(model_dir: Path, write_files: bool) -> None:
+    """Add every municipality of 2025 that organisations.yaml lacks (CBS code and name),
+    ordered by name; what an editor wrote is kept. Exit 1 on bad input."""
+    from .importers.municipalities import MergeError, run
+
+    try:
+        report = run(model_dir, write=write_files)
+    except MergeError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    sys.stdout.write(report)
 
 
 def main() -> None:

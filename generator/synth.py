@@ -183,18 +183,6 @@ OTHER_PARTIES = (
      "https://digitaalsamen.example", ()),
 )
 
-NAME_PREFIXES = ("Nieuw-", "Oud-", "Sint-", "Groot-", "Oost-", "West-", "Noord-", "Zuid-")
-NAME_STEMS = (
-    "Aal", "Bree", "Brou", "Drie", "Eem", "Eind", "Gel", "Gouds", "Haar", "Heem", "Hil", "Hoog",
-    "Kaats", "Lan", "Lee", "Mid", "Naar", "Ooster", "Putt", "Rijs", "Ros", "Schie", "Sloot",
-    "Spijk", "Steen", "Ter", "Uit", "Vlie", "Vries", "Wester", "Win", "Woud", "Zaan", "Zeven",
-)
-NAME_SUFFIXES = (
-    "dam", "dijk", "veen", "hoven", "wijk", "horst", "broek", "meer", "recht", "burg", "berg",
-    "loo", "sum", "dorp", "zand", "haven", "kerk", "hout", "rode", "schoten", "drecht", "waarde",
-)
-
-
 @dataclass
 class _Module:
     """Everything decided about one module before it is written."""
@@ -239,31 +227,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _municipality_names(rng: random.Random, count: int) -> list[str]:
-    """Unique Dutch-sounding place names such as ``Haardam`` or ``Oost-Vlieveen``.
-
-    Args:
-        rng: the random source.
-        count: how many names.
-
-    Returns:
-        ``count`` distinct names; past the supply of stems and suffixes a number
-        is added (``Haardam 2``).
-    """
-    bases = [stem + suffix for stem in NAME_STEMS for suffix in NAME_SUFFIXES]
-    rng.shuffle(bases)
-    names = []
-    for i in range(count):
-        base = bases[i % len(bases)]
-        if i >= len(bases):
-            names.append(f"{base} {i // len(bases) + 1}")
-        elif rng.random() < 0.15:
-            names.append(rng.choice(NAME_PREFIXES) + base)
-        else:
-            names.append(base)
-    return names
-
-
 def _landscape_text() -> str:
     """The text of ``landscape.yaml``: title, the six layers and the standards."""
     lines = [
@@ -281,10 +244,30 @@ def _landscape_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _keep_stream(rng: random.Random, count: int) -> None:
+    """Draw what the invented municipality names used to draw (a shuffle of 748 name
+    stems, then per name a number and sometimes one of 8 prefixes), so a seed gives
+    the same landscape as before the names became real: benchmark figures stay
+    comparable across that change."""
+    rng.shuffle(list(range(748)))
+    for _ in range(count):  # at most 342, fewer than the 748 stems
+        if rng.random() < 0.15:
+            rng.choice(range(8))
+
+
 def _parties(rng: random.Random, municipalities: int) -> _Parties:
-    """Municipalities ``gm0001``, ``gm0002``, ... with names, plus the other parties."""
-    ids = [f"gm{i:04d}" for i in range(1, municipalities + 1)]
-    names = dict(zip(ids, _municipality_names(rng, municipalities), strict=True))
+    """``municipalities`` real municipalities of 2025, spread over the table by CBS code
+    (so the check's municipality rule holds), plus the other parties."""
+    from .municipalities import current
+
+    _keep_stream(rng, municipalities)
+
+    table = current()
+    if not 1 <= municipalities <= len(table):
+        raise ValueError(f"organisations must be between 1 and {len(table)}, not {municipalities}")
+    chosen = [table[i * len(table) // municipalities] for i in range(municipalities)]
+    ids = [m.code for m in chosen]
+    names = {m.code: m.name for m in chosen}
     for party_id, name, *_ in OTHER_PARTIES:
         names[party_id] = name
     return _Parties(ids, names, [party[0] for party in OTHER_PARTIES])
@@ -545,7 +528,8 @@ def synthesize(
         out_dir: the model folder to write; created if missing, files in it are
             overwritten (use an empty folder: stale module files stay).
         modules: how many modules.
-        organisations: how many municipalities (``gm0001``, ...); a dozen
+        organisations: how many municipalities of 2025 (1 to 342, real CBS codes
+            and names spread over the table); a dozen
             government, supplier, collective and other parties are added.
         seed: the random seed; the same arguments give byte-identical files.
         today: no history or adoption date lies after it.

@@ -57,8 +57,10 @@ def hostile_model(target: Path) -> Path:
     ]
     (target / "landscape.yaml").write_text("\n".join(landscape) + "\n", encoding="utf-8")
     orgs = []
-    for i, org in enumerate(("gm0363", "gm0344", "gm0599", "vng")):
-        orgs += [f"- id: {org}", f"  name: {q(PAYLOADS[6 + i])}", "  kind: municipality"
+    # A municipality's name must contain its name in the table of 2025 (rule 10).
+    for i, (org, known) in enumerate((("gm0363", "Amsterdam "), ("gm0344", "Utrecht "),
+                                      ("gm0599", "Rotterdam "), ("vng", ""))):
+        orgs += [f"- id: {org}", f"  name: {q(known + PAYLOADS[6 + i])}", "  kind: municipality"
                  if org != "vng" else "  kind: government"]
     (target / "organisations.yaml").write_text("\n".join(orgs) + "\n", encoding="utf-8")
     for i, payload in enumerate(PAYLOADS):

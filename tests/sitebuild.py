@@ -44,9 +44,15 @@ history:
 
 
 def add_extra_modules(folder: Path) -> Path:
-    """Write :data:`EXTRA_MODULES` into a copy of the base model; mark ``zaken`` illustrative."""
+    """Write :data:`EXTRA_MODULES` into a copy of the base model; mark ``zaken`` illustrative;
+    add a municipality without any role (Aa en Hunze, ``gm1680``)."""
     for relative, text in EXTRA_MODULES.items():
         (folder / relative).write_text(text, encoding="utf-8")
+    orgs = folder / "organisations.yaml"
+    orgs.write_text(
+        orgs.read_text(encoding="utf-8") + "- {id: gm1680, name: Aa en Hunze, kind: municipality}\n",
+        encoding="utf-8",
+    )
     zaken = folder / "diensten" / "zaken.yaml"
     zaken.write_text(zaken.read_text(encoding="utf-8") + "illustrative: true\n", encoding="utf-8")
     return folder

@@ -2,15 +2,15 @@
 model of tests/asof_fixture:
 
     basis   wanted 2023-02-10, claimed 2023-05-01, developing 2023-11-15, available
-            2024-03-01; adopters gm0001 since 2024-04-01, gm0002 (no date), lev since
+            2024-03-01; adopters gm0141 since 2024-04-01, gm0147 (no date), lev since
             2024-03-15; owner vng, partner lev
-    loket   wanted 2023-08-01, claimed 2024-06-01 (owner gm0003); depends on basis and nieuw
+    loket   wanted 2023-08-01, claimed 2024-06-01 (owner gm0216); depends on basis and nieuw
     nieuw   developing 2024-09-01; depends on basis
-    oud     available 2023-03-01, retired 2024-05-01; adopters gm0003 (no date), gm0004
+    oud     available 2023-03-01, retired 2024-05-01; adopters gm0216 (no date), gm0221
             since 2023-06-01
     weg     wanted 2023-04-01, out-of-scope 2023-09-01 (reason "Past niet in het eindbeeld.")
     terug   out-of-scope 2023-01-15 (note "Eerst buiten scope gezet."), wanted 2024-02-01
-    zonder  no history (available, adopted by gm0001)
+    zonder  no history (available, adopted by gm0141)
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def test_the_landscape_in_the_middle_of_2023(landscape):
     assert _summary(then) == {
         # claimed keeps its owner (undated, as now) and has no adopters yet
         "basis": ("claimed", "vng", [], []),
-        # an adopter without date counts from the first available entry; gm0004 from its since
-        "oud": ("available", "gm0001", ["gm0003", "gm0004"], ["basis"]),
+        # an adopter without date counts from the first available entry; gm0221 from its since
+        "oud": ("available", "gm0141", ["gm0216", "gm0221"], ["basis"]),
         # wanted: no reason, which only an out-of-scope module has
         "weg": ("wanted", None, [], []),
         # out of scope then: no dependencies, the reason from the history note
@@ -69,17 +69,17 @@ def test_the_landscape_in_the_middle_of_2023(landscape):
     assert [h.status for h in then.modules["basis"].history] == ["wanted", "claimed"]
     assert then.modules["weg"].reason is None
     assert then.modules["terug"].reason == "Eerst buiten scope gezet."
-    assert then.modules["terug"].interested == ["gm0001"]
+    assert then.modules["terug"].interested == ["gm0141"]
 
 
 def test_the_landscape_at_the_end_of_march_2024(landscape):
     then = landscape_as_of(landscape, D(2024, 3, 31))
     assert _summary(then) == {
-        # available since 1 March: gm0002 (no date) and lev (15 March), not gm0001 (April)
-        "basis": ("available", "vng", ["gm0002", "lev"], []),
+        # available since 1 March: gm0147 (no date) and lev (15 March), not gm0141 (April)
+        "basis": ("available", "vng", ["gm0147", "lev"], []),
         # wanted: no owner; its dependency on nieuw (not on the map yet) is dropped
         "loket": ("wanted", None, [], ["basis"]),
-        "oud": ("available", "gm0001", ["gm0003", "gm0004"], ["basis"]),
+        "oud": ("available", "gm0141", ["gm0216", "gm0221"], ["basis"]),
         # out of scope now and then: its own reason
         "weg": ("out-of-scope", None, [], []),
         "terug": ("wanted", None, [], ["basis"]),
@@ -107,9 +107,9 @@ def test_the_shipped_landscape_on_its_last_date_is_the_landscape():
 def test_adopters_on_a_date(landscape):
     basis = landscape.modules["basis"]
     assert adopters_on(basis, D(2024, 2, 29)) == []  # still developing
-    assert adopters_on(basis, D(2024, 3, 1)) == ["gm0002"]
-    assert adopters_on(basis, D(2024, 3, 15)) == ["gm0002", "lev"]
-    assert adopters_on(basis, D(2024, 4, 1)) == ["gm0001", "gm0002", "lev"]
+    assert adopters_on(basis, D(2024, 3, 1)) == ["gm0147"]
+    assert adopters_on(basis, D(2024, 3, 15)) == ["gm0147", "lev"]
+    assert adopters_on(basis, D(2024, 4, 1)) == ["gm0141", "gm0147", "lev"]
 
 
 def test_a_date_before_all_history_is_refused(landscape):

@@ -11,7 +11,7 @@ import pytest
 from generator.graph import LandscapeGraph
 from generator.incremental import affected_jobs, rebuild_site
 from generator.model import Landscape, load_landscape
-from generator.model.entities import Consumer, Dependency
+from generator.model.entities import Consumer, Dependency, Organisation
 from generator.site import build_site
 from generator.synth import synthesize
 
@@ -124,3 +124,18 @@ def test_a_change_of_the_as_of_date_redoes_everything_and_equals_a_full_build(la
     edited = _with(past, sorted(past.modules)[3], name="Anders")
     pages, _ = rebuild_site(state, edited, intro=INTRO, edit_base=EDIT, workers=1)
     assert pages == build_site(edited, intro=INTRO, edit_base=EDIT, workers=1)
+
+
+def test_a_municipality_without_a_role_that_gets_one(landscape):
+    """Its page turns from 'Zo doe je mee' into its lists, and the index moves it up."""
+    orgs = dict(landscape.organisations)
+    orgs["gm1680"] = Organisation(id="gm1680", name="Aa en Hunze", kind="municipality")
+    idle = dataclasses.replace(landscape, organisations=orgs)
+    wanted = sorted(i for i, m in idle.modules.items() if m.status == "wanted")[0]
+    interested = _with(idle, wanted, interested=[*idle.modules[wanted].interested, "gm1680"])
+    page = "organisaties/gm1680/index.md"
+    _, state = rebuild_site(None, idle, intro=INTRO, edit_base=EDIT, workers=1)
+    for edited, starts in ((interested, False), (idle, True)):  # and back
+        pages, state = rebuild_site(state, edited, intro=INTRO, edit_base=EDIT, workers=1)
+        assert pages == build_site(edited, intro=INTRO, edit_base=EDIT, workers=1)
+        assert ('id="zo-doe-je-mee"' in pages[page]) is starts

@@ -5,12 +5,12 @@ Worked out by hand, the landscape at the end of each quarter (the last one on
 1 September 2024, the model's last date):
 
     quarter   basis       loket    nieuw       oud        weg           terug         adopting
-    2023 K1   wanted      -        -           available  -             out-of-scope  gm0003
-    2023 K2   claimed     -        -           available  wanted        out-of-scope  + gm0004
+    2023 K1   wanted      -        -           available  -             out-of-scope  gm0216
+    2023 K2   claimed     -        -           available  wanted        out-of-scope  + gm0221
     2023 K3   claimed     wanted   -           available  out-of-scope  out-of-scope
     2023 K4   developing  wanted   -           available  out-of-scope  out-of-scope
-    2024 K1   available   wanted   -           available  out-of-scope  wanted        + gm0002
-    2024 K2   available   claimed  -           retired    out-of-scope  wanted        + gm0001
+    2024 K1   available   wanted   -           available  out-of-scope  wanted        + gm0147
+    2024 K2   available   claimed  -           retired    out-of-scope  wanted        + gm0141
     2024 K3   available   claimed  developing  retired    out-of-scope  wanted
 
 ``zonder`` has no history and counts in no quarter.
@@ -76,7 +76,7 @@ def test_modules_per_status_per_quarter(landscape):
         f"kwartaal-{y}-k{n}" for y, n in [(2023, 1), (2023, 2), (2023, 3), (2023, 4),
                                           (2024, 1), (2024, 2), (2024, 3)]
     ]
-    assert (page.undated, page.undated_consumers) == (1, 2)  # zonder; gm0002 and gm0003
+    assert (page.undated, page.undated_consumers) == (1, 2)  # zonder; gm0147 and gm0216
 
 
 def test_adopting_municipalities_per_quarter(landscape):
@@ -111,8 +111,8 @@ def test_what_changed_per_quarter_newest_first(landscape):
                              ("nieuw", "out-of-scope", ["Terug"])],
     }
     assert {name: [o.label for o in q.adopters] for name, q in changes.items() if q.adopters} == {
-        "2e kwartaal 2024": ["Aadorp"], "1e kwartaal 2024": ["Beekdorp"],
-        "2e kwartaal 2023": ["Deedorp"], "1e kwartaal 2023": ["Ceedorp"],
+        "2e kwartaal 2024": ["Almelo"], "1e kwartaal 2024": ["Borne"],
+        "2e kwartaal 2023": ["Doesburg"], "1e kwartaal 2023": ["Culemborg"],
     }
     assert changes["3e kwartaal 2024"].groups[0].modules[0].href == "../modules/nieuw/"
 
@@ -183,10 +183,10 @@ def test_long_groups_are_cut_and_counted(landscape, monkeypatch, group_max, budg
 
 def test_the_newest_quarters_get_the_links_first(landscape, monkeypatch):
     monkeypatch.setattr(progress, "LINK_BUDGET", 4)
-    changes = _view(landscape).changes  # newest first: Nieuw; Loket, Oud, Aadorp; Basis ...
+    changes = _view(landscape).changes  # newest first: Nieuw; Loket, Oud, Almelo; Basis ...
     listed = [[m.label for g in q.groups for m in g.modules] + [o.label for o in q.adopters]
               for q in changes]
-    assert listed[:3] == [["Nieuw"], ["Loket", "Oud", "Aadorp"], []]
+    assert listed[:3] == [["Nieuw"], ["Loket", "Oud", "Almelo"], []]
     assert changes[2].groups[0].more == 1 and changes[2].more_adopters == 1
 
 

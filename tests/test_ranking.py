@@ -58,30 +58,30 @@ def landscape() -> Landscape:
 def test_the_ranking_worked_out_by_hand(landscape):
     """score = 3 x demand + 2 x unlock + 2 x readiness.
 
-    The model: municipalities gm0001-gm0004 and a supplier; basis and register are
-    available, delta is developing, portaal is available (adopted by gm0002, gm0003).
+    The model: municipalities gm0014, gm0037, gm0047 and gm0050 and a supplier; basis and register are
+    available, delta is developing, portaal is available (adopted by gm0037, gm0047).
     Dependencies (a -> b: a needs b): koppeling -> fundament, basis; loket -> koppeling;
     portaal -> koppeling; alpha -> basis; zeta -> basis, register; beta -> fundament;
     gamma -> basis, fundament; delta -> fundament.
 
     fundament (wanted): depended on by koppeling, beta, gamma, delta, and through
       koppeling by loket and portaal.
-      demand: own interest gm0001 (the supplier is no municipality), koppeling's
-        gm0002, beta's gm0002, loket's gm0004, portaal's adopters gm0002, gm0003
-        = {gm0001..gm0004} = 4
+      demand: own interest gm0014 (the supplier is no municipality), koppeling's
+        gm0037, beta's gm0037, loket's gm0050, portaal's adopters gm0037, gm0047
+        = {gm0014, gm0037, gm0047, gm0050} = 4
       unlock: koppeling, beta, gamma (wanted), delta (developing), loket (claimed) = 5;
         portaal is available, it does not count
       readiness: no dependencies = 1
       score = 12 + 10 + 2 = 24
     koppeling (wanted): depended on by loket and portaal.
-      demand: gm0002, loket's gm0004, portaal's gm0002, gm0003 = 3
+      demand: gm0037, loket's gm0050, portaal's gm0037, gm0047 = 3
       unlock: loket = 1; readiness: basis of basis, fundament = 1/2
       score = 9 + 2 + 1 = 12
-    alpha: demand gm0001 = 1; unlock 0; readiness basis = 1; score 3 + 0 + 2 = 5
-    zeta: demand gm0003 = 1; unlock 0; readiness basis, register = 1; score 5
+    alpha: demand gm0014 = 1; unlock 0; readiness basis = 1; score 3 + 0 + 2 = 5
+    zeta: demand gm0047 = 1; unlock 0; readiness basis, register = 1; score 5
       (a tie with alpha: by name, Alpha before Zeta)
-    beta: demand gm0002 = 1; unlock 0; readiness fundament (wanted) = 0; score 3
-    loket (claimed): demand gm0004 = 1; unlock 0; readiness koppeling (wanted) = 0;
+    beta: demand gm0037 = 1; unlock 0; readiness fundament (wanted) = 0; score 3
+    loket (claimed): demand gm0050 = 1; unlock 0; readiness koppeling (wanted) = 0;
       score 3 (a tie with beta: Beta before Loket)
     gamma: no interest, nothing waits; readiness basis of basis, fundament = 1/2;
       score 0 + 0 + 1 = 1

@@ -197,6 +197,7 @@ BASE_PAGES = [
 EXTENDED_PAGES = [
     "modules/zaken/index.md", "modules/afspraken/index.md", "modules/eigen-app/index.md",
     "organisaties/gm0363/index.md", "intekenen/index.md", "buiten-scope/index.md",
+    "organisaties/gm1680/index.md", "organisaties/index.md",
 ]
 
 
@@ -209,3 +210,57 @@ def test_golden_pages_of_the_base_fixture(base, page):
 def test_golden_pages_of_the_extended_fixture(extended, page):
     pages = build_site(extended, intro="# Test\n", edit_base=EDIT)
     _check_golden("extended/" + _golden_name(page), pages[page])
+
+
+def _roles(landscape: Landscape) -> dict[str, set[str]]:
+    """Organisation id -> the roles it has in some module."""
+    roles: dict[str, set[str]] = {o: set() for o in landscape.organisations}
+    for m in landscape.modules.values():
+        if m.owner:
+            roles[m.owner].add("leads")
+        for p in m.partners:
+            roles[p.org].add("builds")
+        for c in m.consumers:
+            roles[c.org].add("adopts")
+        for o in m.interested:
+            roles[o].add("wants")
+    return roles
+
+
+def test_every_municipality_page_says_what_it_does_or_how_to_start():
+    landscape, pages = shipped_site()
+    roles = _roles(landscape)
+    municipalities = [o for o in landscape.organisations.values() if o.kind == "municipality"]
+    assert len(municipalities) == 342
+    idle = 0
+    for org in municipalities:
+        text = pages[f"organisaties/{org.id}/index.md"]
+        starts = '<h2 id="zo-doe-je-mee">Zo doe je mee</h2>' in text
+        assert starts == (not roles[org.id]), org.id
+        assert ('<h2 id="trekker-van">' in text) == bool(roles[org.id]), org.id
+        if starts:
+            idle += 1
+            assert f"<code>interested: [{org.id}]</code>" in text
+            assert 'href="../../intekenen/"' in text and 'href="../../volgende-stappen/"' in text
+    assert 250 < idle < 342
+
+
+def test_the_organisations_index_puts_the_ones_without_a_role_apart():
+    landscape, pages = shipped_site()
+    roles = _roles(landscape)
+    text = pages["organisaties/index.md"]
+    table, rest = text.split('<h2 id="nog-zonder-rol">')
+    with_role = sorted(o for o, r in roles.items() if r)
+    assert sorted(re.findall(r'<tr><td><a href="([^"/]+)/">', table)) == with_role
+    assert sorted(re.findall(r'<li><a href="([^"/]+)/">', rest)) == sorted(set(roles) - set(with_role))
+    assert "Elke gemeente van 2025 staat erbij" in text
+    assert '<ul class="rt-columns" data-search-exclude>' in rest
+
+
+def test_the_menu_filter_offers_only_organisations_with_a_role():
+    landscape, pages = shipped_site()
+    roles = _roles(landscape)
+    select = re.search(r'<select name="org">(.*?)</select>', pages["index.md"], re.S).group(1)
+    offered = re.findall(r'<option value="([^"]+)">', select)
+    assert sorted(offered) == sorted(o for o, r in roles.items() if r)
+    assert len(offered) < 60

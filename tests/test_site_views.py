@@ -11,7 +11,7 @@ from generator.views.changes import history_entries
 from generator.views.claim import claim_view
 from generator.views.common import Index, Link, StatusCount, relative_href
 from generator.views.home import home_view
-from generator.views.indexes import layer_index, organisation_index
+from generator.views.indexes import IdleGroup, layer_index, organisation_index
 from generator.views.layer import layer_view
 from generator.views.module import Dependency, module_view
 from generator.views.organisation import Build, organisation_view
@@ -106,8 +106,18 @@ def test_history_entries_newest_first(index):
 
 def test_indexes(index):
     assert [row.count for row in layer_index(index)] == [2, 2, 1]
-    rows = {row.org.label: row for row in organisation_index(index)}
+    view = organisation_index(index)
+    rows = {row.org.label: row for row in view.active}
     assert (rows["Amsterdam"].leads, rows["Utrecht"].leads, rows["Utrecht"].adopts) == (1, 1, 1)
+    assert view.idle == [IdleGroup("municipality", "Gemeenten", [Link("Aa en Hunze", "gm1680/")])]
+    assert (view.total, view.every_municipality) == (len(rows) + 1, False)
+
+
+def test_a_municipality_without_a_role_gets_how_to_start(index):
+    start = organisation_view(index, "gm1680").start
+    assert start is not None
+    assert (start.claim.href, start.next_steps.href) == ("../../intekenen/", "../../volgende-stappen/")
+    assert organisation_view(index, "gm0363").start is None  # it leads a module
 
 
 @pytest.mark.parametrize(

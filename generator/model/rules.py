@@ -1,4 +1,4 @@
-"""The cross-file rules of MODEL.md (2 to 8), on entities that passed the schema.
+"""The cross-file rules of MODEL.md (2 to 8, and 10), on entities that passed the schema.
 
 Each rule is a small function yielding located problems. Rules only look at
 what loaded: a module whose file failed its schema still counts as an existing
@@ -8,14 +8,21 @@ id for references, so one typo does not cascade into many messages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .entities import LandscapeFile, Module, Organisation
 from .graphalgo import cycles, island_pieces
 from .locate import Locator, did_you_mean
 from .problems import Problem
 from .statuses import ALWAYS_WEAK_TARGETS, MAY_HAVE_CONSUMERS, NEEDS_OWNER, is_weak_dependency
+
+if TYPE_CHECKING:
+    from ..municipalities import Municipality
+
+_CBS_CODE = re.compile(r"gm\d{4}")
 
 
 @dataclass
@@ -111,6 +118,63 @@ def _frame_rules(frame: Frame, ids: _Ids) -> Iterator[Problem]:
             (((i, "id"), o.id) for i, o in enumerate(frame.organisations)),
             "organisations",
         )
+        for i, organisation in enumerate(frame.organisations):
+            yield from _municipality(frame.organisations_at, i, organisation)
+
+
+def _municipality(at: Locator, i: int, org: Organisation) -> Iterator[Problem]:
+    """Rule 10: municipalities by their CBS code, checked against the table of 2025."""
+    from .. import municipalities as table
+
+    shaped = bool(_CBS_CODE.fullmatch(org.id))
+    if org.kind != "municipality":
+        if shaped:
+            yield at.problem(
+                (i, "kind"),
+                "municipality-kind",
+                f"'{org.id}' is a municipality code; give it kind 'municipality' or another id",
+            )
+        return
+    if not shaped:
+        code = table.match(org.name)
+        hint = f" ({org.name} is '{code}')" if code else ""
+        yield at.problem(
+            (i, "id"),
+            "municipality-id",
+            f"a municipality has its CBS code as id, like 'gm0363' for Amsterdam; "
+            f"'{org.id}' is not one{hint}",
+        )
+        return
+    found = table.lookup(org.id)
+    if found is None:
+        near = table.closest(org.name, n=1)
+        hint = f" (did you mean '{near[0].code}' for {near[0].name}?)" if near else ""
+        yield at.warning(
+            (i, "id"),
+            "municipality-unknown",
+            f"'{org.id}' is not a municipality code in the table of 2025{hint}",
+        )
+    elif not found.current:
+        yield at.warning((i, "id"), "municipality-merged", _merged_message(found, table.successor(org.id)))
+    elif not table.display_name_fits(org.id, org.name):
+        other = table.match(org.name)
+        hint = f" ({org.name} is '{other}')" if other and other != org.id else ""
+        yield at.warning(
+            (i, "name"),
+            "municipality-name",
+            f"name '{org.name}' does not match '{org.id}', which is {found.name}; "
+            f"use that name or one that contains it{hint}",
+        )
+
+
+def _merged_message(former: Municipality, successor: Municipality | None) -> str:
+    if not former.ended:
+        return (
+            f"'{former.code}' ({former.name}) is not a municipality of 2025; it merged after "
+            "2022-01-01, where RvIG table 33 ends, so its successor is not known"
+        )
+    then = f"successor: '{successor.code}' ({successor.name})" if successor else "no successor is known"
+    return f"'{former.code}' ({former.name}) is no longer a municipality since {former.ended[:4]}; {then}"
 
 
 def _references(source: ModuleSource, ids: _Ids) -> Iterator[Problem]:

@@ -27,6 +27,15 @@ KIND_LABELS = {
     "collective": "collectief van inwoners of ondernemers",
     "other": "overige organisatie",
 }
+KIND_GROUPS = (
+    ("municipality", "Gemeenten"),
+    ("government", "Overheidsorganisaties"),
+    ("collective", "Collectieven van inwoners of ondernemers"),
+    ("supplier", "Leveranciers"),
+    ("other", "Overige organisaties"),
+)
+"""Organisations by kind, in this order and with these headings: the groups of the
+menu card's organisation filter and of the organisations without a role."""
 STATUS_ORDER = ("available", "developing", "claimed", "wanted", "retired", "out-of-scope")
 
 

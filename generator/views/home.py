@@ -19,7 +19,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from ..model import SHORT_LABELS, Module
-from .common import STATUS_ORDER, Index, Link, Linker
+from .common import KIND_GROUPS, STATUS_ORDER, Index, Link, Linker
 from .handwritten import HandWritten
 from .render import render_page
 
@@ -44,16 +44,6 @@ ROLES = (
 )
 """The roles of an organisation in the filter: the value in the address and its label.
 A card carries them as ``data-t``, ``data-b``, ``data-a`` and ``data-w``."""
-KIND_GROUPS = (
-    ("municipality", "Gemeenten"),
-    ("government", "Overheidsorganisaties"),
-    ("collective", "Collectieven van inwoners of ondernemers"),
-    ("supplier", "Leveranciers"),
-    ("other", "Overige organisaties"),
-)
-"""The groups of the organisation select, in this order."""
-
-
 SOFT_HYPHEN = "\u00ad"
 JOINTS = re.compile(r"(?<=[a-zë]{3})(?=component|beheer|registratie|systeem|voorziening|portaal)")
 """Where a long Dutch compound in a module name may break on a narrow card: before its

@@ -5,9 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text import front_matter
-from .common import KIND_LABELS, STATUS_ORDER, Index, Link, Linker, ModuleRow, StatusCount, module_rows
+from .common import (
+    KIND_GROUPS,
+    KIND_LABELS,
+    STATUS_ORDER,
+    Index,
+    Link,
+    Linker,
+    ModuleRow,
+    StatusCount,
+    module_rows,
+)
 from .paging import PAGE_SIZE
-from .render import render
+from .render import PICTURE, render
 
 KINDS = ("modules", "organisaties", "lagen", "standaarden")
 
@@ -38,6 +48,30 @@ class OrganisationRow:
     leads: int
     builds: int
     adopts: int
+    wants: int
+
+
+@dataclass(frozen=True)
+class IdleGroup:
+    """The organisations of one kind without any role yet, as a compact list of links."""
+
+    kind: str
+    """The kind id (``municipality``), for the heading's anchor."""
+    label: str
+    orgs: list[Link]
+
+
+@dataclass(frozen=True)
+class OrganisationIndex:
+    """The view model of ``/organisaties/`` (template ``indexes/organisations.html``)."""
+
+    active: list[OrganisationRow]
+    """Every organisation that leads, builds, adopts or wants a module, by name."""
+    idle: list[IdleGroup]
+    """The others (most municipalities at first), by kind and name."""
+    total: int
+    every_municipality: bool
+    """Whether every municipality of 2025 is listed (the shipped model)."""
 
 
 def module_index(index: Index) -> list[ModuleRow]:
@@ -59,21 +93,33 @@ def module_index_by_layer(index: Index) -> list[LayerSummary]:
     return rows
 
 
-def organisation_index(index: Index) -> list[OrganisationRow]:
-    """Rows of ``/organisaties/``: every organisation, by name."""
+def organisation_index(index: Index) -> OrganisationIndex:
+    """``/organisaties/``: the organisations with a role in a table, the others as lists."""
     landscape = index.landscape
     to = Linker("organisaties/index.md", landscape)
     orgs = sorted(landscape.organisations.values(), key=lambda o: (o.name.lower(), o.id))
-    return [
-        OrganisationRow(
+    active, idle = [], []
+    for o in orgs:
+        row = OrganisationRow(
             org=to.organisation(o.id),
             kind=KIND_LABELS[o.kind],
             leads=len(index.leads.get(o.id, [])),
             builds=len(index.builds.get(o.id, [])),
             adopts=len(index.adopts.get(o.id, [])),
+            wants=len(index.wants.get(o.id, [])),
         )
-        for o in orgs
+        if row.leads or row.builds or row.adopts or row.wants:
+            active.append(row)
+        else:
+            idle.append((o.kind, row.org))
+    groups = [
+        IdleGroup(kind, label, [link for k, link in idle if k == kind]) for kind, label in KIND_GROUPS
     ]
+    from ..municipalities import current
+
+    listed = {o.id for o in orgs if o.kind == "municipality"}
+    every = all(m.code in listed for m in current())
+    return OrganisationIndex(active, [g for g in groups if g.orgs], len(orgs), every)
 
 
 def layer_index(index: Index) -> list[CountRow]:
@@ -105,7 +151,10 @@ def kind_index(index: Index, kind: str) -> str:
         else:
             body = render("indexes/modules.html", rows=module_index(index), layers=[], total=total)
     elif kind == "organisaties":
-        body = render("indexes/organisations.html", rows=organisation_index(index))
+        view = organisation_index(index)
+        body = render("indexes/organisations.html", view=view)
+        if view.idle:  # the long list of names gets the width of the screen, in columns
+            return front_matter(title=TITLES[kind], hide=PICTURE) + body
     elif kind == "lagen":
         body = render("indexes/layers.html", rows=layer_index(index))
     elif kind == "standaarden":

@@ -37,6 +37,15 @@ class Build:
 
 
 @dataclass(frozen=True)
+class Start:
+    """How a municipality without any role takes part (the ``start`` part of the page)."""
+
+    claim: Link
+    next_steps: Link
+    contribute: Link
+
+
+@dataclass(frozen=True)
 class OrganisationPage:
     """The view model of ``/organisaties/<id>/`` (template ``organisation.html``)."""
 
@@ -49,6 +58,9 @@ class OrganisationPage:
     wants: list[ModuleRow]
     claim: Link
     """Where to sign up as the owner of a wanted module."""
+    start: Start | None
+    """For a municipality that leads, builds, adopts and wants nothing yet: how to begin
+    (the page then shows that instead of four empty lists)."""
     svg: Markup | None
     """The picture, on the first page only."""
     map: MapFigure | None
@@ -83,6 +95,7 @@ def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
         cache=index.drawings,
     )
     website = external(org.website) if org.website else None
+    idle = org.kind == "municipality" and not (leads or builds or adopts or wants)
     views = []
     for lead, build, adopt, want in paginate_side_by_side(doc, leads, builds, adopts, wants):
         to = Linker(lead.doc, landscape)
@@ -95,6 +108,11 @@ def organisation_views(index: Index, org_id: str) -> list[OrganisationPage]:
             adopts=module_rows(to, index, adopt.rows),
             wants=module_rows(to, index, want.rows),
             claim=to.page("Teken in", "intekenen/index.md"),
+            start=Start(
+                claim=to.page("Intekenen", "intekenen/index.md"),
+                next_steps=to.page("Volgende stappen", "volgende-stappen/index.md"),
+                contribute=to.page("Bijdragen", "bijdragen.md"),
+            ) if idle else None,
             svg=Markup(picture.svg) if picture and lead.number == 1 else None,
             map=municipality_map(to, org_id) if lead.number == 1 else None,
             page=lead,

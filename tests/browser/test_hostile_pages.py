@@ -25,7 +25,7 @@ INJECTED = (
 NAMED_AFTER = {
     **{f"modules/aanval-{i}/": payload[:80] for i, payload in enumerate(PAYLOADS)},
     "lagen/diensten/": PAYLOADS[2], "standaarden/zgw-apis/": PAYLOADS[4],
-    "organisaties/gm0363/": PAYLOADS[6], "organisaties/vng/": PAYLOADS[9],
+    "organisaties/gm0363/": "Amsterdam " + PAYLOADS[6], "organisaties/vng/": PAYLOADS[9],
 }
 
 

@@ -19,6 +19,19 @@ def _first(ids) -> str:
     return sorted(ids)[0]
 
 
+def _without_role() -> str:
+    """The first municipality that leads, builds, adopts and wants nothing."""
+    involved = set()
+    for m in LANDSCAPE.modules.values():
+        involved.update([m.owner] if m.owner else [])
+        involved.update(p.org for p in m.partners)
+        involved.update(c.org for c in m.consumers)
+        involved.update(m.interested)
+    return _first(
+        o.id for o in LANDSCAPE.organisations.values() if o.kind == "municipality" and o.id not in involved
+    )
+
+
 def page_types() -> dict[str, str]:
     """One address per page type, taken from the shipped model."""
     module = "open-zaak" if "open-zaak" in LANDSCAPE.modules else _first(LANDSCAPE.modules)
@@ -27,6 +40,7 @@ def page_types() -> dict[str, str]:
         "home": "",
         "module": f"modules/{module}/",
         "organisation": f"organisaties/{organisation}/",
+        "municipality without a role": f"organisaties/{_without_role()}/",
         "layer": f"lagen/{LANDSCAPE.layers[0].id}/",
         "standard": f"standaarden/{_first(LANDSCAPE.standards)}/",
         "status": "status/",
@@ -202,7 +216,10 @@ def test_search_in_the_dark_scheme(browser, base_url):
         context.close()
 
 
-SCREENSHOTS = ("home", "module", "organisation", "layer", "afhankelijkheden", "status", "voortgang")
+SCREENSHOTS = (
+    "home", "module", "organisation", "layer", "afhankelijkheden", "status", "voortgang",
+    "organisations index", "municipality without a role",
+)
 
 
 def test_screenshots(browser, base_url):
@@ -217,7 +234,7 @@ def test_screenshots(browser, base_url):
             try:
                 for kind in SCREENSHOTS:
                     web.goto(PAGES[kind])
-                    out = ARTIFACTS / f"{kind}-{screen}-{scheme}.png"
+                    out = ARTIFACTS / f"{kind.replace(' ', '-')}-{screen}-{scheme}.png"
                     web.page.screenshot(path=str(out), full_page=True, animations="disabled")
                     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
             finally:
