@@ -362,6 +362,20 @@ def test_new_module_from_a_file_with_a_municipality_added(base, tmp_path):
     assert [p.code for p in result.problems] == ["island"]
 
 
+def test_municipalities_go_back_where_import_municipalities_puts_them(shipped, pristine, tmp_path):
+    organisations = shipped / "organisations.yaml"
+    lines = organisations.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "gm1680," not in line and "gm0358," not in line]
+    organisations.write_text("".join(kept), encoding="utf-8")
+    body = MINIMAL.replace("Gemeente Súdwest-Fryslân", "Gemeente Aa en Hunze").replace(
+        "  - Gemeente Den Haag\n", "  - Gemeente Aalsmeer\n")
+    code, out, err = invoke(str(publiccode(tmp_path, body)), "--model", str(shipped), "--layer", "diensten",
+                            "--write")
+    assert code == 0, err
+    assert "organisations.yaml: adds gm1680, gm0358" in out
+    assert organisations.read_bytes() == (pristine / "organisations.yaml").read_bytes()
+
+
 @pytest.mark.parametrize(
     ("development", "owner", "status"),
     [

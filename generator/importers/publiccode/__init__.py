@@ -113,11 +113,12 @@ def diff(outcome: Outcome, rel: str) -> str:
     """The unified diff of one changed model file."""
     before, after = outcome.changes[rel]
     shown = (outcome.model_dir / rel).as_posix()
+    prefix = ("", "") if shown.startswith("/") else ("a/", "b/")
     lines = difflib.unified_diff(
         (before or "").splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile="/dev/null" if before is None else f"a/{shown}",
-        tofile=f"b/{shown}",
+        fromfile="/dev/null" if before is None else f"{prefix[0]}{shown}",
+        tofile=f"{prefix[1]}{shown}",
     )
     return "".join(lines)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ... import municipalities
 from ...model.yamlload import LoadError, MDict, MList, parse
-from ..municipalities import flow_entry
+from ..municipalities import MUNICIPALITIES_HEADING, OTHERS_HEADING, flow_entry
 from ..yamltext import block, scalar
 
 FIELD_ORDER = (
@@ -24,6 +24,8 @@ FIELD_ORDER = (
     "depends_on", "standards", "links", "history",
 )
 """The order of the keys of a new module file, as in the shipped ones."""
+
+_HEADINGS = frozenset(MUNICIPALITIES_HEADING + OTHERS_HEADING)
 
 LINK_ORDER = ("website", "repository", "documentation", "publiccode", "contact")
 
@@ -194,8 +196,9 @@ def _item_line(lines: list[str], index: int) -> int:
 
 
 def _start_line(lines: list[str], line: int) -> int:
-    """Where an item starting at ``line`` begins, with the comment lines just above it."""
-    while line > 0 and lines[line - 1].startswith("#"):
+    """Where an item starting at ``line`` begins, with the comment lines just above it
+    (not the section headings ``import municipalities`` writes)."""
+    while line > 0 and lines[line - 1].startswith("#") and lines[line - 1] not in _HEADINGS:
         line -= 1
     return line
 
