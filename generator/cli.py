@@ -23,6 +23,7 @@ import click
 from . import __version__
 
 if TYPE_CHECKING:
+    from .importers.publiccode import Source
     from .model import Landscape
 
 SCHEMA_PATH = Path("schema") / "module.schema.json"
@@ -456,6 +457,71 @@ def import_gemma(
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     sys.stdout.write(outcome.report)
+
+
+def _stdin_is_tty() -> bool:
+    return sys.stdin.isatty()
+
+
+@import_group.command(name="publiccode")
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--model", "model_dir", default="modules", show_default=True,
+              type=click.Path(path_type=Path), help="The model folder to merge into.")
+@click.option("--module", "module_id", help="The module to fill or create (one FILE only); "
+              "default: found by name or repository url, else the name made an id.")
+@click.option("--layer", help="The layer of every new module; asked when stdin is a terminal.")
+@click.option("--write", "write_files", is_flag=True,
+              help="Write the files; without it, print the diff of what would change.")
+def import_publiccode(
+    files: tuple[Path, ...], model_dir: Path, module_id: str | None, layer: str | None, write_files: bool
+) -> None:
+    """Fill modules from publiccode.yml files (versions 0.2 to 0.4): the fields an existing
+    module lacks, or a new module. Nothing is written unless every FILE is usable and
+    --write is given. Exit 1 on bad input, 2 on a usage error."""
+    from .importers.publiccode import ModelUnreadable, WriteError, run
+    from .importers.publiccode.report import report
+    from .model.entities import ID_MAX, ID_PATTERN
+    from .model.locate import did_you_mean
+    from .model.problems import format_text
+
+    if module_id is not None:
+        if len(files) > 1:
+            raise click.UsageError("--module takes one FILE")
+        if not re.match(ID_PATTERN, module_id) or len(module_id) > ID_MAX:
+            raise click.BadParameter(
+                "use lower-case letters, digits and single hyphens, at most 64 characters",
+                param_hint="--module",
+            )
+    layers: list[str] = []
+
+    def choose_layer(source: Source, new_id: str) -> str:
+        if not layers:
+            layers.extend(_layer_ids(model_dir))
+        if layer is not None:
+            if layer not in layers:
+                raise click.BadParameter(
+                    f"'{layer}' is not a layer{did_you_mean(layer, layers, cutoff=0.0)}",
+                    param_hint="--layer",
+                )
+            return layer
+        if not _stdin_is_tty():
+            raise click.UsageError(
+                f"{source.path}: '{source.name}' becomes the new module '{new_id}'; "
+                f"give its layer with --layer ({', '.join(layers)})"
+            )
+        return str(click.prompt(
+            f"Layer of the new module '{new_id}' ({source.path})", type=click.Choice(layers)
+        ))
+
+    try:
+        outcome = run(list(files), model_dir, module_id=module_id, choose_layer=choose_layer,
+                      write_files=write_files)
+    except (ModelUnreadable, WriteError) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    sys.stderr.write(format_text(outcome.problems))
+    sys.stdout.write(report(outcome))
+    sys.exit(1 if outcome.failed else 0)
 
 
 @import_group.command(name="municipalities")

@@ -9,59 +9,25 @@ of its ``standards`` list, and the result must parse to the old content plus the
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from ...model import check_model
 from ...model.problems import Problem
 from ...model.yamlload import LoadError, parse, read_text
+from ..yamltext import SCHEMA_HEADER, block, scalar
 from . import tables, text
 from .plan import NewModule, NewStandard, Plan
 from .relations import FLOW, INHERITED, KIND_RANK, Evidence
 from .source import GemmaError
 
-SCHEMA_HEADER = "# yaml-language-server: $schema=../../schema/module.schema.json"
-"""The first line of every module file, as in the shipped ones."""
-
 LANDSCAPE_FILE = "landscape.yaml"
 
 _EVIDENCE_SHOWN = 2
 """How many GEMMA relations a description names per dependency."""
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-
-def scalar(value: str) -> str:
-    """A YAML scalar for ``value``: plain where it reads back the same, else double-quoted."""
-    if value and value == value.strip() and "\n" not in value and value[0].isalnum():
-        try:
-            if yaml.load(f"k: {value}", Loader=_Loader) == {"k": value}:
-                return value
-        except yaml.YAMLError:
-            pass
-    return json.dumps(value, ensure_ascii=False)
-
-
-def block(value: str, indent: str = "  ") -> str:
-    """A literal block scalar (``|``) for multi-line Markdown, or a quoted scalar if
-    the block would not read back the same."""
-    body = "\n".join(indent + line if line else "" for line in value.split("\n"))
-    candidate = f"|\n{body}"
-    try:
-        if yaml.load(f"k: {candidate}\n", Loader=_Loader) == {"k": value + "\n"}:
-            return candidate
-    except yaml.YAMLError:
-        pass
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _label(label: str) -> str:
