@@ -19,7 +19,7 @@ import math
 from functools import lru_cache
 
 from ..model import SHORT_LABELS, STATUS_LABELS
-from .layout import MARGIN, Box, Layout, Shape, edge_points
+from .layout import MARGIN, Box, Layout, Shape, edge_points, reading_order
 from .svg import FONT, STYLES, GraphNode, escape, fit, status_rules
 
 SHAPE = Shape(node_w=176, node_h=64, gap_x=16, gap_y=22, band_pad=36)
@@ -172,12 +172,6 @@ def _legend(scale: float) -> tuple[str, int]:
         "Een lijn loopt van een module naar een module die zij nodig heeft.</text></g>"
     )
     return "".join(parts), y + box_h + round(12 * scale)
-
-
-def reading_order(lay: Layout) -> list[str]:
-    """The nodes band by band, row by row, left to right: the order of the SVG, of the
-    Tab key and of the page's data about the nodes."""
-    return sorted(lay.boxes, key=lambda n: (lay.boxes[n].y, lay.boxes[n].x))
 
 
 def render_landscape(

@@ -140,6 +140,12 @@ def layout(
     return cache.layout(args, _layout)
 
 
+def reading_order(lay: Layout) -> list[str]:
+    """The nodes band by band, row by row, left to right: the order of a picture's SVG,
+    of the Tab key and of the page's data about the nodes."""
+    return sorted(lay.boxes, key=lambda n: (lay.boxes[n].y, lay.boxes[n].x))
+
+
 def edges_between(
     nodes: Sequence[tuple[str, str]], edges: Sequence[tuple[str, str]]
 ) -> tuple[tuple[str, str], ...]:

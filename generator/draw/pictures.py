@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..graph import LandscapeGraph
 from ..model import STATUS_LABELS, Landscape
-from .landscape import columns_for, reading_order, render_landscape, shape_for, text_scale
-from .layout import Layout, crossings, layout
+from .landscape import columns_for, render_landscape, shape_for, text_scale
+from .layout import Layout, crossings, layout, reading_order
 from .svg import GraphNode, render_svg
 
 if TYPE_CHECKING:

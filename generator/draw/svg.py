@@ -13,7 +13,7 @@ from html import escape as _html_escape
 
 from ..model import SHORT_LABELS, STATUS_LABELS
 from ..text import clean
-from .layout import NODE_H, Layout, edge_points
+from .layout import NODE_H, Layout, edge_points, reading_order
 
 _MARKDOWN_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "[](){}*_`|!"})
 ESCAPE_CACHE = 1 << 16
@@ -189,17 +189,9 @@ def render_svg(
     out.append('<g class="rt-edges">')
     out += [_edge(lay, a, b) for a, b in lay.edges]
     out.append('</g><g class="rt-nodes">')
-    out += [_node(lay.boxes[n], nodes[n]) for n in sorted(lay.boxes, key=_reading_order(lay))]
+    out += [_node(lay.boxes[n], nodes[n]) for n in reading_order(lay)]
     out.append("</g></g></svg>")
     return "".join(out)
-
-
-def _reading_order(lay: Layout):
-    def key(node_id: str) -> tuple[int, int]:
-        box = lay.boxes[node_id]
-        return box.y, box.x
-
-    return key
 
 
 __all__ = ["NODE_H", "STYLES", "GraphNode", "fit", "render_svg", "status_rules"]
