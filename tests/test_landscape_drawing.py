@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.draw.landscape import accessible_name, columns_for, shape_for
+from generator.draw.landscape import columns_for, shape_for
 from generator.draw.layout import Box, Layout, _cross, crossings, edge_points, layout
 from generator.draw.pictures import ROLL_UP_ABOVE, landscape_picture
-from generator.draw.svg import GraphNode
+from generator.draw.svg import GraphNode, accessible_name
 from generator.graph import LandscapeGraph
 from generator.model import SHORT_LABELS, STATUS_LABELS, load_landscape
 from generator.synth import synthesize

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..model import SHORT_LABELS, STATUS_LABELS
 from .layout import MARGIN, Box, Layout, Shape, edge_points, reading_order
-from .svg import FONT, STYLES, GraphNode, escape, fit, status_rules
+from .svg import FONT, STYLES, GraphNode, accessible_name, escape, fit, shorten, status_rules
 
 SHAPE = Shape(node_w=176, node_h=64, gap_x=16, gap_y=22, band_pad=36)
 """A node: two lines of name, then status and owner."""
@@ -78,16 +78,6 @@ def _lines(name: str) -> list[str]:
     return lines
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def accessible_name(node: GraphNode) -> str:
-    """What a screen reader says for a node: name, status, owner."""
-    owner = f"Trekker: {node.owner}" if node.owner else "Nog geen trekker"
-    return f"{node.name}. {STATUS_LABELS[node.status]}. {owner}."
-
-
 def _node(box: Box, node: GraphNode) -> str:
     """A node's link: its accessible name and its box (status by class: fill, border)."""
     return (
@@ -104,7 +94,7 @@ def _label(box: Box, node: GraphNode) -> str:
     restyles two elements of each node, not six, and text too small to read is hidden
     as one group."""
     x, y, room = box.x + 9, box.y, box.w - 18
-    owner = _short(node.owner, OWNER_CHARS) if node.owner else "geen trekker"
+    owner = shorten(node.owner, OWNER_CHARS) if node.owner else "geen trekker"
     return (
         "".join(
             f'<text x="{x}" y="{y + 17 + 15 * i}" class="rt-n"{fit(line, 7.4, room)}>{escape(line)}</text>'

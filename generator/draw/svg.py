@@ -66,12 +66,18 @@ class GraphNode:
     focus: bool = False
 
 
-def _short(text: str, limit: int = MAX_CHARS) -> str:
+def shorten(text: str, limit: int = MAX_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, when it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _owner_line(node: GraphNode) -> str:
     return f"Trekker: {node.owner}" if node.owner else "Nog geen trekker"
+
+
+def accessible_name(node: GraphNode) -> str:
+    """What a screen reader says for a node (and its tooltip): name, status, owner."""
+    return f"{node.name}. {STATUS_LABELS[node.status]}. {_owner_line(node)}."
 
 
 def fit(text: str, char_width: float, room: int) -> str:
@@ -81,16 +87,14 @@ def fit(text: str, char_width: float, room: int) -> str:
 
 
 def _node(box, node: GraphNode) -> str:
-    label = STATUS_LABELS[node.status]
     name = escape(node.name)
-    accessible = escape(f"{node.name}. {label}. {_owner_line(node)}.")
     focus = " rt-focus" if node.focus else ""
     x, room = box.x + 10, box.w - 20
-    short, owner = _short(node.name), _short(_owner_line(node), 31)
+    short, owner = shorten(node.name), shorten(_owner_line(node), 31)
     return (
         f'<a href="{escape(node.href)}" class="rt-node rt-s-{node.status}{focus}"'
         f' data-id="{escape(node.id)}" data-status="{node.status}">'
-        f"<title>{accessible}</title>"
+        f"<title>{escape(accessible_name(node))}</title>"
         f'<rect x="{box.x}" y="{box.y}" width="{box.w}" height="{box.h}" rx="6"/>'
         f'<text x="{x}" y="{box.y + 19}" class="rt-n"{fit(short, 7.6, room)}>{escape(short)}</text>'
         f'<text x="{x}" y="{box.y + 35}" class="rt-w">{escape(SHORT_LABELS[node.status])}</text>'
@@ -194,7 +198,9 @@ def render_svg(
     return "".join(out)
 
 
-__all__ = ["NODE_H", "STYLES", "GraphNode", "fit", "render_svg", "status_rules"]
+__all__ = [
+    "NODE_H", "STYLES", "GraphNode", "accessible_name", "fit", "render_svg", "shorten", "status_rules",
+]
 
 
 def render_rollup(landscape, counts, between) -> str:
@@ -223,7 +229,7 @@ def render_rollup(landscape, counts, between) -> str:
         x = label_w + j * cell_w
         out.append(
             f'<text x="{x + cell_w // 2}" y="{head_h - 14}" font-size="11" text-anchor="middle"'
-            f' fill="#1a1a1a">{escape(_short(column.name, 16))}</text>'
+            f' fill="#1a1a1a">{escape(shorten(column.name, 16))}</text>'
         )
     for i, row in enumerate(layers):
         y = head_h + i * cell_h
@@ -231,7 +237,7 @@ def render_rollup(landscape, counts, between) -> str:
         out.append(
             f'<a href="../lagen/{escape(row.id)}/" class="rt-node" data-id="{escape(row.id)}">'
             f'<text x="8" y="{y + 25}" font-size="13" font-weight="600" fill="#1a1a1a">'
-            f"{escape(_short(label, 40))}</text></a>"
+            f"{escape(shorten(label, 40))}</text></a>"
         )
         for j, column in enumerate(layers):
             n = between.get((row.id, column.id), 0)
