@@ -9,12 +9,9 @@ import json
 
 from ..model import STATUS_LABELS, module_schema
 from ..views.common import Index
+from .facts import module_url
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _url(module_id: str) -> str:
-    return f"/modules/{module_id}/"
 
 
 def landscape_json(index: Index) -> str:
@@ -49,7 +46,7 @@ def landscape_json(index: Index) -> str:
                 "required_by": graph.dependents(m.id),
                 "standards": list(m.standards),
                 "illustrative": m.illustrative,
-                "url": _url(m.id),
+                "url": module_url(m.id),
             }
             for m in landscape.modules.values()
         ],
@@ -127,7 +124,7 @@ def modules_csv(index: Index) -> str:
             [_cell(v) for v in (
                 m.id, m.name, m.layer, m.status, m.owner or "", len(m.consumers),
                 len(index.adopting_municipalities(m)), " ".join(d.module for d in m.depends_on),
-                " ".join(m.standards), _url(m.id),
+                " ".join(m.standards), module_url(m.id),
             )]
         )
     return out.getvalue()
