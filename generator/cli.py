@@ -355,25 +355,12 @@ def export_command(model_dir: Path, fmt: str, out: Path | None, organisations: b
 def _write_atomically(target: Path, text: str) -> None:
     """Write ``text`` to ``target`` through a temporary file beside it, renamed into place
     only once complete: an interrupted write leaves the old file (or none)."""
-    import tempfile
+    from .atomic import write_atomically
 
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        write_atomically(target, text)
     except OSError as exc:
         raise click.ClickException(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise click.ClickException(f"cannot write {target}: {exc.strerror}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @cli.command()

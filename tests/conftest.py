@@ -22,6 +22,14 @@ TODAY = dt.date(2026, 11, 28)
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def ordinary_mode() -> int:
+    """The permission bits of a new file under the current umask (0666 less the umask):
+    what a file the commands write must have, not ``tempfile.mkstemp``'s 0600."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def materialise(case: str | None, target: Path) -> Path:
     """The base model with the files of ``case`` laid over it, in ``target``."""
     shutil.copytree(BASE, target, dirs_exist_ok=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ from generator.importers.publiccode.plan import plan_file
 from generator.importers.publiccode.state import load
 from generator.model import check_model
 
-from .conftest import BASE, ROOT
+from .conftest import BASE, ROOT, ordinary_mode
 
 DATA = ROOT.parent / "shared" / "data" / "publiccode-nl"
 SHIPPED = ROOT / "modules"
@@ -159,6 +160,8 @@ def test_all_real_files_at_once_write_a_model_that_passes_check(shipped):
     assert sorted(set(after) - set(before_files)) == [f"diensten/{name}.yaml" for name in NEW_MODULES]
     changed = sorted(rel for rel in before_files if before_files[rel] != after[rel])
     assert changed == ["infrastructuur/open-zaakbrug.yaml", "portalen/open-inwoner.yaml"]
+    written = [*changed, *(set(after) - set(before_files))]
+    assert {stat.S_IMODE((shipped / rel).stat().st_mode) for rel in written} == {ordinary_mode()}
     assert "open-object" not in modules and "objecttypes-api" not in modules
     assert modules["valtimo"].status == "available" and modules["valtimo"].owner == "ritense"
     assert [c.org for c in modules["valtimo"].consumers] == ["gm0363", "gm0518", "gm0599", "gm0344"]

@@ -8,6 +8,7 @@ the real publiccode.yml files in ../shared/data/publiccode-nl and their FACTS.md
 from __future__ import annotations
 
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ import yaml
 
 from generator import municipalities as gm
 
-from .conftest import ROOT
+from .conftest import ROOT, ordinary_mode
 
 DATA = ROOT.parent / "shared" / "data"
 PUBLICCODE = DATA / "publiccode-nl"
@@ -288,6 +289,7 @@ def test_the_command_prints_then_writes(tmp_path):
     assert wet.returncode == 0 and wet.stdout.startswith("modules/organisations.yaml: added 340 ")
     assert len(yaml.safe_load(orgs.read_text(encoding="utf-8"))) == 343
     assert sorted(p.name for p in orgs.parent.iterdir()) == ["organisations.yaml"]
+    assert stat.S_IMODE(orgs.stat().st_mode) == ordinary_mode()  # not mkstemp's 0600
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .. import municipalities as table
+from ..atomic import write_atomically
 from ..model.yamlload import LoadError, parse, read_text
 
 FILE = "organisations.yaml"
@@ -159,12 +159,5 @@ def run(model_dir: Path, *, write: bool) -> str:
         raise MergeError(f"{shown}:{exc.mark.line}:{exc.mark.column}: error: {exc.message}") from None
     result = merge(text, shown)
     if write and result.text != text:
-        handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=".organisations-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(result.text)
-            os.replace(scratch, path)
-        except BaseException:
-            Path(scratch).unlink(missing_ok=True)
-            raise
+        write_atomically(path, result.text)
     return result.report(shown, written=write)

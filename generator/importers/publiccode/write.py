@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ...atomic import stage
 from ...model import check_model
 from ...model.problems import Problem
 
@@ -74,10 +75,7 @@ def write(model_dir: Path, changes: dict[str, tuple[str | None, str]]) -> list[P
             if not target.parent.is_dir():
                 target.parent.mkdir(parents=True)
                 made_dirs.append(target.parent)
-            handle, scratch = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            staged.append((scratch, target, before is None))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(after)
+            staged.append((stage(target, after), target, before is None))
         for scratch, target, new in sorted(staged, key=lambda s: not s[2]):
             if new:
                 os.link(scratch, target)  # fails if the file appeared meanwhile
