@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ...atomic import write_atomically
 from ...model import check_model
 from ...model.problems import Problem
 from ...model.yamlload import LoadError, parse, read_text
@@ -273,9 +274,7 @@ def write(plan: Plan, files: dict[str, str]) -> list[Path]:
         target = plan.model_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         if relative == LANDSCAPE_FILE:
-            scratch = target.with_name(f".{target.name}.gemma-import")
-            scratch.write_text(content, encoding="utf-8")
-            os.replace(scratch, target)
+            write_atomically(target, content)
         else:
             with target.open("x", encoding="utf-8") as handle:
                 handle.write(content)
